@@ -1,0 +1,3 @@
+grammar Tdsl;
+program : EOF ;
+WS : [ \t\r\n]+ -> skip ;
