@@ -53,6 +53,20 @@ class TensorFormatterTest {
         TensorFormatter.format(new int[0], DType.FLOAT32, floats(10), true, null));
   }
 
+  @Test void summarisedPrintReadsOnlyTheEdges() {
+    int[] reads = {0};
+    ElementSource big = new ElementSource() {
+      public double floatAt(int i) { reads[0]++; return i % 784; }
+      public long longAt(int i) { throw new AssertionError("not an int64 tensor"); }
+      public boolean boolAt(int i) { throw new AssertionError("not a bool tensor"); }
+    };
+    String row = "[  0.,   1.,   2.,  ..., 781., 782., 783.]";
+    String gap = ",\n        ";
+    assertEquals("tensor([" + String.join(gap, row, row, row, "...", row, row, row) + "])",
+        TensorFormatter.format(new int[] {60000, 784}, DType.FLOAT32, big, false, null));
+    assertTrue(reads[0] <= 2 * 36, "read " + reads[0] + " elements to print 36");
+  }
+
   private static ElementSource floats(double... v) {
     return new ElementSource() {
       public double floatAt(int i) { return v[i]; }
