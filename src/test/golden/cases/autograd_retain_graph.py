@@ -1,4 +1,5 @@
 import torch
+from torch.autograd import backward
 x = torch.tensor([1., 2., 3.], requires_grad=True)
 y = (x * x).sum()
 y.backward(retain_graph=True)
@@ -8,7 +9,7 @@ print(x.grad)
 y.backward()
 print(x.grad)
 z = x.exp().sum()
-torch.autograd.backward(z, retain_graph=True)
+backward(z, retain_graph=True)
 x.grad = None
 z.backward()
 print(x.grad)
