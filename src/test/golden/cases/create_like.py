@@ -1,0 +1,11 @@
+import torch
+a = torch.tensor([[1., 2., 3.], [4., 5., 6.]])
+n = torch.tensor([1, 2, 3])
+print(torch.zeros_like(a))
+print(torch.ones_like(a))
+print(torch.full_like(a, 2.5))
+print(torch.zeros_like(n))
+print(torch.ones_like(n))
+print(torch.full_like(n, 9))
+print(torch.ones_like(n).dtype)
+print(torch.zeros_like(a, dtype=torch.int64))

@@ -1,0 +1,11 @@
+import torch
+print(torch.zeros(2, 3))
+print(torch.zeros((3,)))
+print(torch.ones(3))
+print(torch.ones(2, 2, dtype=torch.int64))
+print(torch.full((2, 3), 7.))
+print(torch.full((2,), 3))
+print(torch.full((2, 2), 1.5))
+print(torch.zeros(2, 3).dtype)
+print(torch.full((2,), 3).dtype)
+print(torch.ones(1, 1, 2))

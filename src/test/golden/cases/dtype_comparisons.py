@@ -1,0 +1,18 @@
+import torch
+a = torch.tensor([1., 2., 3., 4.])
+b = torch.tensor([4., 2., 1., 4.])
+print(a == b)
+print(a != b)
+print(a < b)
+print(a <= b)
+print(a > b)
+print(a >= b)
+print(a > 2)
+print((a > 2).dtype)
+print(a.eq(b))
+print(torch.eq(a, 2.))
+print(torch.tensor([1, 2, 3]) == torch.tensor([1., 2.5, 3.]))
+m = a > 2
+print(m.float())
+print(m.long())
+print(m.sum())

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([7, -7, 6])
+print(a // 2)
+print(a % 3)
+f = torch.tensor([7.5, -7.5, 6.])
+print(f // 2)
+print(f % 2)
+print(a // torch.tensor([2, 3, 4]))
+print(7 // 2, -7 // 2, 7 % 3, -7 % 3)
+print(7 / 2, 2 ** 10, 2 ** -1)

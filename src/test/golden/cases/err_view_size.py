@@ -1,0 +1,3 @@
+import torch
+x = torch.arange(6.)
+v = x.view(4, -1)

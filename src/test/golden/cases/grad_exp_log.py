@@ -1,0 +1,16 @@
+import torch
+x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]], requires_grad=True)
+y = x.exp()
+print(y)
+y.sum().backward()
+print(x.grad)
+p = torch.tensor([0.5, 1.0, 2.0, 4.0], requires_grad=True)
+l = p.log()
+print(l)
+l.sum().backward()
+print(p.grad)
+p.grad = None
+m = torch.log(torch.exp(p) + 1)
+print(m)
+m.sum().backward()
+print(p.grad)

@@ -1,0 +1,18 @@
+import torch
+import torch.nn.functional as F
+x = torch.arange(16.).view(1, 1, 4, 4)
+k = torch.tensor([[[[1., 0.], [0., -1.]]]])
+print(F.conv2d(x, k))
+print(F.conv2d(x, k, torch.tensor([0.5])))
+print(F.conv2d(x, k, stride=2))
+print(F.conv2d(x, k, padding=1))
+k2 = torch.ones(2, 1, 3, 3)
+print(F.conv2d(x, k2).shape)
+print(F.conv2d(x, k2))
+print(F.max_pool2d(x, 2))
+print(F.max_pool2d(x, kernel_size=3, stride=1))
+print(F.avg_pool2d(x, 2))
+print(F.avg_pool2d(x, 2, stride=1))
+c = torch.arange(32.).view(1, 2, 4, 4)
+print(F.conv2d(c, torch.ones(1, 2, 2, 2)).shape)
+print(F.max_pool2d(c, 2))

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([[1., 2., 4.], [3., 7., 5.]])
+print(a.std())
+print(a.var())
+print(a.std(dim=0))
+print(a.var(dim=1))
+print(a.var(dim=1, keepdim=True))
+print(torch.std(a, dim=1))
+print(a.var(unbiased=False))
+print(a.std(dim=0, unbiased=False))

@@ -1,0 +1,10 @@
+import torch
+print(torch.tensor([1.5, 2.0]))
+print(torch.tensor([1.5, 2.25, -3.125]))
+print(torch.tensor([0.1, 0.2, 0.3]))
+print(torch.tensor([[0.5, -1.25], [10.75, 3.0]]))
+print(torch.tensor([1.23456, 2.5]))
+print(torch.tensor(0.5))
+print(torch.tensor(-0.125))
+print(torch.tensor([123.5, -0.001]))
+print(torch.tensor([2.0, 1.0]) / 3)

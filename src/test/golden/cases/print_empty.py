@@ -1,0 +1,12 @@
+import torch
+print(torch.tensor([]))
+print(torch.tensor([], dtype=torch.bool))
+print(torch.tensor([], dtype=torch.int64))
+print(torch.zeros(0))
+print(torch.zeros(0, 2, dtype=torch.int64))
+print(torch.zeros(3, 0, 2))
+print(torch.arange(0))
+print(torch.arange(5)[5:])
+print(torch.zeros(0).shape)
+print(torch.zeros(0).sum())
+print(torch.ones(2, 0).sum(dim=1))

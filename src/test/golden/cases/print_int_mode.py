@@ -1,0 +1,10 @@
+import torch
+print(torch.tensor([1., 2., 3.]))
+print(torch.tensor([-1., 2., 30.]))
+print(torch.tensor([[1., -20.], [300., 4.]]))
+print(torch.tensor([0., 0.]))
+print(torch.tensor([-0.5, 100.]))
+print(torch.tensor(200.))
+print(torch.tensor(-3.))
+print(torch.tensor([1, -20, 300]))
+print(torch.tensor([[1, -2], [30, 4]]))

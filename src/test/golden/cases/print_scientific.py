@@ -1,0 +1,11 @@
+import torch
+print(torch.tensor([[1e-05, 1e05]]))
+print(torch.tensor([1e-8, 1.]))
+print(torch.tensor([1e10]))
+print(torch.tensor([123456789.]))
+print(torch.tensor([0.0001, 0.001]))
+print(torch.tensor([1., 2000.]))
+print(torch.tensor([1., 1000.]))
+print(torch.tensor([-1e-6, 2e-6, 3.5e-6]))
+print(torch.tensor(1e-7))
+print(torch.tensor([[1.5e9, 2.], [3., 4.]]))

@@ -1,0 +1,13 @@
+import torch
+x = torch.arange(12.).requires_grad_()
+print(x)
+print(x * 2)
+print(x / 3)
+y = torch.arange(30.).requires_grad_()
+print(y)
+print(torch.linspace(0, 1, 6).requires_grad_() * 3)
+z = torch.tensor([[0.5, -1.2, 2.0], [1.5, 0.3, -0.7]], requires_grad=True)
+print(z)
+print(z.sum(dim=0))
+print(z.sum(dim=0).detach())
+print(torch.zeros(2, 3, requires_grad=True))

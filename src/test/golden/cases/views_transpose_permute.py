@@ -1,0 +1,18 @@
+import torch
+a = torch.arange(6.).view(2, 3)
+print(a.t())
+print(a.transpose(0, 1))
+print(torch.transpose(a, 1, 0))
+print(a.t().is_contiguous())
+print(a.is_contiguous())
+b = a.t()
+b[0, 1] = 50.
+print(a)
+c = torch.arange(24).view(2, 3, 4)
+p = c.permute(2, 0, 1)
+print(p.shape)
+print(p)
+print(c.transpose(0, 2).shape)
+print(p.contiguous().view(4, 6))
+print(torch.t(a))
+print(torch.permute(c, (1, 0, 2)).shape)
