@@ -63,7 +63,7 @@ final class TokenFilter {
         if (!open.isEmpty() && error == null) {
           Token o = open.peek().token();
           error = new SyntaxError("expected '" + closerOf(o.getType()) + "' to close '"
-              + o.getText() + "' at " + line(o) + ":" + col(o), pos(t), true);
+              + o.getText() + "' at " + line(o) + ":" + col(o), pos(o), true);
         }
         boolean dangling = last != null && CONTINUES.contains(last.getType());
         if (dangling && error == null) {
