@@ -25,6 +25,7 @@ public final class Values {
       case PyDict d -> "dict";
       case PyRange r -> "range";
       case PyIterator i -> i.kind();
+      case DictView dv -> dv.kind();
       case Function f -> "function";
       case Builtin b -> "builtin_function_or_method";
       case Slice s -> "slice";
@@ -74,6 +75,7 @@ public final class Values {
       case Slice s -> "slice(" + repr(s.start(), ip) + ", " + repr(s.stop(), ip) + ", " + repr(s.step(), ip) + ")";
       case PyRange r -> r.toString();
       case PyIterator i -> i.toString();
+      case DictView dv -> dv.kind() + "(" + repr(new PyList(dv.items()), ip) + ")";
       case Function f -> f.toString();
       case Builtin b -> b.toString();
       case Ellipsis e -> "Ellipsis";
@@ -97,7 +99,7 @@ public final class Values {
   static boolean isForeign(Object v) {
     return !(v == null || v instanceof Boolean || v instanceof Long || v instanceof Double
         || v instanceof String || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict
-        || v instanceof PyRange || v instanceof PyIterator || v instanceof PyCallable
+        || v instanceof PyRange || v instanceof PyIterator || v instanceof PyCallable || v instanceof DictView
         || v instanceof Slice || v instanceof Ellipsis);
   }
 
@@ -112,6 +114,7 @@ public final class Values {
       case PyTuple t -> t.size() > 0;
       case PyDict d -> d.size() > 0;
       case PyRange r -> r.length() > 0;
+      case DictView dv -> dv.dict().size() > 0;
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
         if (p == null) yield true;
@@ -240,6 +243,7 @@ public final class Values {
         }
       };
       case PyIterator it -> it.iterator();
+      case DictView dv -> dv.items().iterator();
       case null -> throw new TdslError("'NoneType' object is not iterable");
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
@@ -267,6 +271,7 @@ public final class Values {
       case PyTuple t -> t.size();
       case PyDict d -> d.size();
       case PyRange r -> r.length();
+      case DictView dv -> dv.dict().size();
       default -> {
         Protocol<Object> p = ip == null || v == null ? null : ip.builtins().protocolFor(v);
         long n = p == null ? -1 : p.len(v);
