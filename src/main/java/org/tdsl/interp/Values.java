@@ -13,7 +13,8 @@ public final class Values {
     return typeName(v, null);
   }
 
-  static String typeName(Object v, Interpreter ip) {
+  /** The type name in messages ('int', 'list', a Protocol's typeName for foreign values). */
+  public static String typeName(Object v, Interpreter ip) {
     return switch (v) {
       case null -> "NoneType";
       case Boolean b -> "bool";
@@ -41,7 +42,8 @@ public final class Values {
     return str(v, null);
   }
 
-  static String str(Object v, Interpreter ip) {
+  /** Python's str() (foreign values through their Protocol). */
+  public static String str(Object v, Interpreter ip) {
     if (v instanceof String s) return s;
     if (isForeign(v)) {
       Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
@@ -54,7 +56,8 @@ public final class Values {
     return repr(v, null);
   }
 
-  static String repr(Object v, Interpreter ip) {
+  /** Python's repr() (foreign values through their Protocol). */
+  public static String repr(Object v, Interpreter ip) {
     return switch (v) {
       case null -> "None";
       case Boolean b -> b ? "True" : "False";
@@ -103,7 +106,8 @@ public final class Values {
         || v instanceof Slice || v instanceof Ellipsis);
   }
 
-  static boolean truthy(Object v, Interpreter ip) {
+  /** Python's truth value (foreign values through their Protocol). */
+  public static boolean truthy(Object v, Interpreter ip) {
     return switch (v) {
       case null -> false;
       case Boolean b -> b;
@@ -126,11 +130,13 @@ public final class Values {
     };
   }
 
-  static boolean isNumber(Object v) {
+  /** int, float or bool. */
+  public static boolean isNumber(Object v) {
     return v instanceof Long || v instanceof Double || v instanceof Boolean;
   }
 
-  static double toDouble(Object v) {
+  /** A Python number as a double; TypeError words otherwise. */
+  public static double toDouble(Object v) {
     return switch (v) {
       case Double d -> d;
       case Long l -> l;
@@ -140,7 +146,7 @@ public final class Values {
   }
 
   /** An int used as an index or count. */
-  static long toIndex(Object v) {
+  public static long toIndex(Object v) {
     if (v instanceof Long l) return l;
     if (v instanceof Boolean b) return b ? 1 : 0;
     throw new TdslError("slice indices must be integers or None or have an __index__ method");
@@ -213,7 +219,8 @@ public final class Values {
     return o;
   }
 
-  static Iterator<Object> iterate(Object v, Interpreter ip) {
+  /** Python's iter(): lists, tuples, str, dicts, ranges, iterators, foreign iterables. */
+  public static Iterator<Object> iterate(Object v, Interpreter ip) {
     return switch (v) {
       case PyList l -> new Iterator<>() {
         int i = 0;
@@ -254,7 +261,8 @@ public final class Values {
     };
   }
 
-  static List<Object> toList(Object v, Interpreter ip) {
+  /** All items of an iterable (checks for cancellation as it goes). */
+  public static List<Object> toList(Object v, Interpreter ip) {
     List<Object> out = new ArrayList<>();
     Iterator<Object> it = iterate(v, ip);
     while (it.hasNext()) {
