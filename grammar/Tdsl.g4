@@ -161,7 +161,12 @@ FLOAT
 INT : DIGITS ;
 
 FSTRING : [fF] ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
-STRING  : '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ;
+STRING
+    : '"""' ( ESCAPE | . )*? '"""'
+    | '\'\'\'' ( ESCAPE | . )*? '\'\'\''
+    | '"' ( ESCAPE | ~["\\\r\n] )* '"'
+    | '\'' ( ESCAPE | ~['\\\r\n] )* '\''
+    ;
 
 ELLIPSIS     : '...' ;
 LPAREN       : '(' ;

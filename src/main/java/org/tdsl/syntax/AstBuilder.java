@@ -289,7 +289,8 @@ final class AstBuilder {
 
   private String unquote(Token t) {
     String text = t.getText();
-    return Strings.unescape(text.substring(1, text.length() - 1), pos(t));
+    int q = text.length() >= 6 && (text.startsWith("\"\"\"") || text.startsWith("'''")) ? 3 : 1;
+    return Strings.unescape(text.substring(q, text.length() - q), pos(t));
   }
 
   private Expr fstring(Token t) {
