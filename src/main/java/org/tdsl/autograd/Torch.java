@@ -336,23 +336,21 @@ public final class Torch {
     return record("LeakyReluBackward", ts(a), out, ts(a), c ->
         new Tensor[] {mul(c.grad(), where(gt(c.saved(0), scalar(0.0)), Tensor.wrap(1.0), Tensor.wrap(slope)))});
   }
-  /** gelu with the exact erf form (approximate='none'). */
+  /** gelu with the exact erf form (approximate='none'): x·Φ(x). */
   public static Tensor gelu(Tensor a) {
     return unary(UnaryOp.GELU, "GeluBackward", a, true, false, (g, x, y) -> {
-      Tensor cdf = div(Pointwise.unary(UnaryOp.GELU, x.detach()), x.detach());
       Tensor phi = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
-      Tensor cdfExact = add(mul(erfOf(x), 0.5), 0.5);
-      return mul(g, add(cdfExact, mul(x, phi)));
+      return mul(g, add(normalCdf(x), mul(x, phi)));
     });
   }
 
-  private static Tensor erfOf(Tensor x) {
-    // erf(x) = 2·gelu(x·√2)/(x·√2) − 1 where defined; computed raw (only used under backward, as a constant factor)
-    Tensor xs = Pointwise.binary(BinaryOp.MUL, x.detach(), Tensor.wrap(Math.sqrt(2)));
-    Tensor cdf = Pointwise.binary(BinaryOp.DIV, Pointwise.unary(UnaryOp.GELU, xs), xs);
-    Tensor zero = Pointwise.binary(BinaryOp.EQ, xs, Tensor.wrap(0.0));
-    cdf = Pointwise.where(zero, Tensor.wrap(0.5), cdf);
-    return Pointwise.binary(BinaryOp.SUB, Pointwise.binary(BinaryOp.MUL, cdf, Tensor.wrap(2.0)), Tensor.wrap(1.0));
+  /** Φ(x), the standard normal CDF (gelu(x)/x), differentiable for gelu's second derivative. */
+  private static Tensor normalCdf(Tensor x) {
+    Tensor raw = x.detach();
+    Tensor cdf = Pointwise.binary(BinaryOp.DIV, Pointwise.unary(UnaryOp.GELU, raw), raw);
+    cdf = Pointwise.where(Pointwise.binary(BinaryOp.EQ, raw, Tensor.wrap(0.0)), Tensor.wrap(0.5), cdf);
+    return record("NdtrBackward", ts(x), cdf, ts(x), c -> new Tensor[] {
+        mul(c.grad(), mul(exp(mul(mul(c.saved(0), c.saved(0)), -0.5)), 1 / Math.sqrt(2 * Math.PI)))});
   }
 
   /** softplus(x) = log(1 + exp(βx))/β, linear above threshold. */
