@@ -172,11 +172,6 @@ class TensorSemanticsTest {
     assertArrayEquals(r, Tensor.randint(0, 10, 5).toLongArray());
     // another thread's seed does not disturb this one
     Rng.seed(7);
-    float[] expect = new Rng(7).nextFloat() >= 0 ? null : null;
-    Thread other = new Thread(() -> { Rng.seed(1); Tensor.randn(100); });
-    other.start();
-    other.join();
-    Rng.seed(7);
     float[] first = Tensor.randn(3).toFloatArray();
     Rng.seed(7);
     Thread again = new Thread(() -> Tensor.randn(1000));
@@ -186,7 +181,6 @@ class TensorSemanticsTest {
     long[] perm = Tensor.randperm(10).toLongArray();
     java.util.Arrays.sort(perm);
     assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, perm);
-    assertEquals(null, expect);
   }
 
   @Test void reductionsAndMovesMatchPyTorch() {
