@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.bind.TdslLibrary;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.TdslError;
 
@@ -50,7 +51,7 @@ public final class Main {
 
   /** The table every interpreter the command starts uses (the binding step adds its entries here). */
   static Builtins builtins() {
-    return Builtins.standard();
+    return TdslLibrary.standard();
   }
 
   private Interpreter newInterpreter() {

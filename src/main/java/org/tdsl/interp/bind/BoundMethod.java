@@ -1,0 +1,16 @@
+package org.tdsl.interp.bind;
+
+import org.tdsl.interp.Args;
+import org.tdsl.interp.Builtin;
+import org.tdsl.interp.PyCallable;
+
+/** t.sum: the builtin {@code sum(input, ...)} with the tensor already in its first place. */
+record BoundMethod(Object self, Builtin function) implements PyCallable {
+  @Override public String name() { return function.name(); }
+
+  @Override public Object call(Args args) { return function.call(args.withSelf(self)); }
+
+  @Override public String toString() {
+    return "<built-in method " + function.name() + " of " + org.tdsl.interp.Values.typeName(self) + " object>";
+  }
+}

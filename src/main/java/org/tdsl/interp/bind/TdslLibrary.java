@@ -1,0 +1,113 @@
+package org.tdsl.interp.bind;
+
+import java.util.List;
+import org.tdsl.autograd.Node;
+import org.tdsl.interp.Args;
+import org.tdsl.interp.Builtin;
+import org.tdsl.interp.Builtins;
+import org.tdsl.interp.PyCallable;
+import org.tdsl.interp.TdslError;
+import org.tdsl.interp.Values;
+import org.tdsl.tensor.DType;
+import org.tdsl.tensor.Tensor;
+import org.tdsl.tensor.TensorException;
+
+/**
+ * The builtins table of a tdsl interpreter: Python's everyday builtins plus the tensor
+ * library, the tape and (as they land) nn, data and io — each name bound once, with its
+ * signature and one line of help.
+ */
+public final class TdslLibrary {
+  private TdslLibrary() {}
+
+  /** Functions that keep Python's meaning on Python values and take PyTorch's on tensors. */
+  private static final List<String> TENSOR_AWARE = List.of("abs", "round", "pow", "sum", "max", "min", "all", "any");
+
+  /** A fresh table; every interpreter gets its own. */
+  public static Builtins standard() {
+    Builtins b = Builtins.standard();
+    Namespace torch = new Namespace("torch");
+    Namespace autograd = new Namespace("torch.autograd");
+    Namespace functional = new Namespace("torch.nn.functional");
+    Namespace nn = new Namespace("torch.nn");
+    Namespace optim = new Namespace("torch.optim");
+    torch.put("autograd", autograd);
+    torch.put("nn", nn);
+    torch.put("optim", optim);
+    nn.put("functional", functional);
+
+    OpTable table = new OpTable(b, torch);
+    CreationOps.install(table);
+    MathOps.install(table);
+    ShapeOps.install(table);
+    AutogradOps.install(table, autograd);
+    TensorProtocol.installInfoMethods(table);
+    for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
+      functional.put(name, torch.get(name));
+    }
+
+    for (DType d : DType.values()) torch.put(d.shortName(), d);
+    torch.put("float", DType.FLOAT32);
+    torch.put("long", DType.INT64);
+    b.registerValue("float32", "The 32-bit floating-point dtype (torch.float32).", DType.FLOAT32);
+    b.registerValue("int64", "The 64-bit integer dtype (torch.int64).", DType.INT64);
+    b.registerValue("torch", "PyTorch's namespace: torch.NAME answers for every tensor function.", torch);
+    b.registerValue("F", "torch.nn.functional: F.relu, F.softmax, F.nll_loss, ...", functional);
+    b.registerValue("nn", "torch.nn: the layers.", nn);
+    b.registerValue("optim", "torch.optim: the optimizers.", optim);
+
+    tensorAware(b, torch);
+    b.registerProtocol(Tensor.class, new TensorProtocol(table.methods()));
+    b.registerProtocol(Node.class, new NodeProtocol());
+    b.registerProtocol(DType.class, TensorProtocol.DTYPE);
+    b.registerProtocol(TorchSize.class, TorchSize.PROTOCOL);
+    b.registerProtocol(ReturnTuple.class, ReturnTuple.PROTOCOL);
+    b.registerProtocol(Namespace.class, Namespace.PROTOCOL);
+    b.registerProtocol(AutogradOps.ModeSwitch.class, AutogradOps.ModeSwitch.PROTOCOL);
+    b.registerUserError(TensorException.class);
+    return b;
+  }
+
+  /** Python's builtins that PyTorch's tensors answer through dunder methods: abs(t), float(t), ... */
+  private static void tensorAware(Builtins b, Namespace torch) {
+    for (String name : TENSOR_AWARE) {
+      Builtin python = find(b, name);
+      Builtin tensor = (Builtin) torch.get(name);
+      if (python == null) {
+        b.register(name, tensor.signature(), tensor.help(), tensor.impl());
+        continue;
+      }
+      b.registerValue(name, python.help() + " On a tensor: torch." + name + ".", new TensorAware(python, args -> tensor.call(args)));
+    }
+    for (String name : List.of("float", "int", "bool")) {
+      Builtin python = find(b, name);
+      b.registerValue(name, python.help(), new TensorAware(python, args -> {
+        if (args.positional().size() != 1 || !args.keywords().isEmpty()) {
+          throw new TdslError(name + "() takes exactly one argument on a tensor");
+        }
+        Tensor t = (Tensor) args.positional().get(0);
+        if (name.equals("bool")) return Values.truthy(t, args.interpreter());
+        Object v = TensorProtocol.item(t);
+        double d = Values.toDouble(v);
+        return name.equals("float") ? (Object) d : (Object) (long) d;
+      }));
+    }
+  }
+
+  private static Builtin find(Builtins b, String name) {
+    for (Builtin f : b.functions()) if (f.name().equals(name)) return f;
+    return null;
+  }
+
+  /** Dispatches on the first argument: a tensor goes to the tensor form, anything else to Python's. */
+  private record TensorAware(Builtin python, java.util.function.Function<Args, Object> onTensor) implements PyCallable {
+    @Override public String name() { return python.name(); }
+
+    @Override public Object call(Args args) {
+      boolean tensor = !args.positional().isEmpty() && args.positional().get(0) instanceof Tensor;
+      return tensor ? onTensor.apply(args) : python.call(args);
+    }
+
+    @Override public String toString() { return python.toString(); }
+  }
+}
