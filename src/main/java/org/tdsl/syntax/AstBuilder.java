@@ -2,7 +2,6 @@ package org.tdsl.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.tdsl.syntax.Expr.Arg;
@@ -384,10 +383,5 @@ final class AstBuilder {
     Pos end = pos(stop);
     int length = end.line() == start.line() ? end.col() + end.length() - start.col() : start.length();
     return new Pos(start.file(), start.line(), start.col(), Math.max(1, length));
-  }
-
-  @SuppressWarnings("unused")
-  private Pos pos(ParserRuleContext c) {
-    return pos(c.getStart());
   }
 }
