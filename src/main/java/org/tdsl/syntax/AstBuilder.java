@@ -359,9 +359,18 @@ final class AstBuilder {
     if (i >= body.length()) throw new SyntaxError("f-string: expecting '}'", at(pos, bodyCol + open));
     if (exprEnd < 0) exprEnd = i;
     String exprText = body.substring(open + 1, exprEnd);
+    String spec = specStart < 0 ? "" : body.substring(specStart, i);
+    String trimmed = exprText.stripTrailing();
+    boolean selfDocumenting = trimmed.endsWith("=") && !trimmed.endsWith("==") && !trimmed.endsWith("!=")
+        && !trimmed.endsWith("<=") && !trimmed.endsWith(">=");
+    if (selfDocumenting) {
+      // f"{x=}" prints the expression's text, then its repr (or its format with a spec).
+      parts.add(exprText);
+      exprText = trimmed.substring(0, trimmed.length() - 1);
+      if (conversion == 0 && spec.isEmpty()) conversion = 'r';
+    }
     if (exprText.isBlank()) throw new SyntaxError("f-string: valid expression required before '}'", at(pos, bodyCol + open));
     Expr e = SourceParser.parseExpression(exprText, file, pos.line(), bodyCol + open + 1);
-    String spec = specStart < 0 ? "" : body.substring(specStart, i);
     parts.add(new Expr.Field(e, conversion, spec));
     return i + 1;
   }
