@@ -175,7 +175,7 @@ public final class Main {
     } catch (IOException e) {
       return usage("cannot read stdin: " + e.getMessage());
     }
-    return execute(source, "<stdin>", Path.of("").toAbsolutePath(), List.of("-"));
+    return execute(source, "<stdin>", Path.of("").toAbsolutePath(), List.of(""));
   }
 
   /** Runs source and maps the outcome to an exit status. */
@@ -218,6 +218,24 @@ public final class Main {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     out.println(VERSION + " — type code, a blank line ends a block; Ctrl-D quits");
     StringBuilder chunk = new StringBuilder();
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean discard = new java.util.concurrent.atomic.AtomicBoolean();
+    if (in == System.in) {
+      try {
+        // Ctrl-C stops the running snippet, not the session.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+          if (running.get()) {
+            interpreter.cancel();
+          } else {
+            discard.set(true); // at a prompt: drop the lines typed so far, as Python does
+            out.print("\nKeyboardInterrupt\n>>> ");
+            out.flush();
+          }
+        });
+      } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        // no SIGINT on this platform: Ctrl-C ends the program as usual
+      }
+    }
     while (true) {
       out.print(chunk.isEmpty() ? ">>> " : "... ");
       out.flush();
@@ -231,15 +249,19 @@ public final class Main {
         out.println();
         return 0;
       }
+      if (discard.getAndSet(false)) chunk.setLength(0);
       if (chunk.isEmpty() && line.isBlank()) continue;
       chunk.append(line).append('\n');
       if (!line.isBlank() && !Interpreter.isComplete(chunk.toString())) continue;
+      running.set(true);
       try {
         interpreter.runInteractive(chunk.toString(), "<stdin>");
       } catch (TdslError e) {
         report(e);
       } catch (RuntimeException | Error e) {
         internal(e);
+      } finally {
+        running.set(false);
       }
       chunk.setLength(0);
     }

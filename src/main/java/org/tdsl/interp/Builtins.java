@@ -24,6 +24,8 @@ public final class Builtins {
   private final Map<String, Object> entries = new LinkedHashMap<>();
   private final Map<String, String> help = new LinkedHashMap<>();
   private final Map<Class<?>, Protocol<?>> protocols = new LinkedHashMap<>();
+  /** Protocol lookups by concrete class, NONE for classes without one; cleared on registration. */
+  private final Map<Class<?>, Protocol<?>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Class<? extends Throwable>> userErrors = new HashSet<>();
 
   /** A table holding Python's everyday builtins. */
@@ -53,6 +55,7 @@ public final class Builtins {
   /** How the interpreter handles instances of type (and its subclasses / implementors). */
   public <T> void registerProtocol(Class<T> type, Protocol<? super T> protocol) {
     protocols.put(type, protocol);
+    resolved.clear();
   }
 
   /** Exceptions of this type (or a subtype) thrown by a builtin or protocol are the user's mistakes. */
@@ -90,18 +93,29 @@ public final class Builtins {
   @SuppressWarnings("unchecked")
   <T> Protocol<T> protocolFor(Object value) {
     if (value == null || protocols.isEmpty()) return null;
+    Protocol<?> cached = resolved.get(value.getClass());
+    if (cached == null) {
+      cached = resolve(value);
+      resolved.put(value.getClass(), cached);
+    }
+    return cached == NONE ? null : (Protocol<T>) cached;
+  }
+
+  private static final Protocol<Object> NONE = new Protocol<>() {};
+
+  private Protocol<?> resolve(Object value) {
     for (Class<?> c = value.getClass(); c != null; c = c.getSuperclass()) {
       Protocol<?> p = protocols.get(c);
-      if (p != null) return (Protocol<T>) p;
+      if (p != null) return p;
       for (Class<?> i : c.getInterfaces()) {
         p = protocols.get(i);
-        if (p != null) return (Protocol<T>) p;
+        if (p != null) return p;
       }
     }
     for (Map.Entry<Class<?>, Protocol<?>> e : protocols.entrySet()) {
-      if (e.getKey().isInstance(value)) return (Protocol<T>) e.getValue();
+      if (e.getKey().isInstance(value)) return e.getValue();
     }
-    return null;
+    return NONE;
   }
 
   boolean isUserError(Throwable t) {

@@ -151,6 +151,23 @@ final class CoreBuiltins {
       }
       return false;
     });
+    b.register("getattr", "getattr(object, name, *default)", "The attribute name of object (or default when it has none).", a -> {
+      try {
+        return a.interpreter().getAttr(a.get("object"), a.getString("name"));
+      } catch (TdslError e) {
+        if (a.varargs("default").size() == 0 || !e.getMessage().contains("has no attribute")) throw e;
+        return a.varargs("default").get(0);
+      }
+    });
+    b.register("hasattr", "hasattr(object, name)", "Whether object has the attribute name.", a -> {
+      try {
+        a.interpreter().getAttr(a.get("object"), a.getString("name"));
+        return true;
+      } catch (TdslError e) {
+        if (!e.getMessage().contains("has no attribute")) throw e;
+        return false;
+      }
+    });
     b.register("time", "time()", "Seconds since the epoch, as a float (for timing).", a -> System.currentTimeMillis() / 1000.0);
   }
 

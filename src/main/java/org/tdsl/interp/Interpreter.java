@@ -29,7 +29,7 @@ import org.tdsl.syntax.SyntaxError;
 public final class Interpreter {
   static final int MAX_DEPTH = 1000;
   private static final Set<String> KEYWORDS = Set.of("if", "else", "while", "for", "in", "def",
-      "return", "break", "continue", "pass", "with", "as", "import", "and", "or", "not", "is",
+      "return", "break", "continue", "pass", "with", "as", "import", "assert", "and", "or", "not", "is",
       "True", "False", "None");
 
   private final Builtins builtins;
@@ -261,6 +261,12 @@ public final class Interpreter {
       case Stmt.Break s -> throw new Signal.Break(s.pos());
       case Stmt.Continue s -> throw new Signal.Continue(s.pos());
       case Stmt.Pass s -> {}
+      case Stmt.Assert s -> {
+        if (!truthy(evaluate(s.condition(), env))) {
+          String message = s.message() == null ? "" : ": " + Values.str(evaluate(s.message(), env), this);
+          throw located(new TdslError("AssertionError" + message), s.condition().pos());
+        }
+      }
     }
   }
 

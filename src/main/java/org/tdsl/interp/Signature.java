@@ -98,9 +98,9 @@ public record Signature(String name, List<Param> params) {
       }
     }
     List<Object> extra = new ArrayList<>();
+    // NORMAL parameters always come first, so positional arguments fill slots 0..normalCount-1.
     for (Object arg : positional) {
-      while (slot < params.size() && params.get(slot).kind() != ParamKind.NORMAL) slot = params.size();
-      if (slot < params.size()) {
+      if (slot < normalCount) {
         values[slot] = arg;
         set[slot] = true;
         slot++;

@@ -2,7 +2,6 @@ package org.tdsl.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.tdsl.syntax.Expr.Arg;
@@ -61,6 +60,8 @@ final class AstBuilder {
       case BreakStmtContext s -> new Stmt.Break(pos);
       case ContinueStmtContext s -> new Stmt.Continue(pos);
       case PassStmtContext s -> new Stmt.Pass(pos);
+      case AssertStmtContext s ->
+          new Stmt.Assert(pos, expr(s.expr(0)), s.expr().size() > 1 ? expr(s.expr(1)) : null);
       case AugAssignStmtContext s -> {
         Expr target = exprList(s.exprList(0));
         if (!(target instanceof Expr.Name || target instanceof Expr.Index
@@ -358,9 +359,18 @@ final class AstBuilder {
     if (i >= body.length()) throw new SyntaxError("f-string: expecting '}'", at(pos, bodyCol + open));
     if (exprEnd < 0) exprEnd = i;
     String exprText = body.substring(open + 1, exprEnd);
+    String spec = specStart < 0 ? "" : body.substring(specStart, i);
+    String trimmed = exprText.stripTrailing();
+    boolean selfDocumenting = trimmed.endsWith("=") && !trimmed.endsWith("==") && !trimmed.endsWith("!=")
+        && !trimmed.endsWith("<=") && !trimmed.endsWith(">=");
+    if (selfDocumenting) {
+      // f"{x=}" prints the expression's text, then its repr (or its format with a spec).
+      parts.add(exprText);
+      exprText = trimmed.substring(0, trimmed.length() - 1);
+      if (conversion == 0 && spec.isEmpty()) conversion = 'r';
+    }
     if (exprText.isBlank()) throw new SyntaxError("f-string: valid expression required before '}'", at(pos, bodyCol + open));
     Expr e = SourceParser.parseExpression(exprText, file, pos.line(), bodyCol + open + 1);
-    String spec = specStart < 0 ? "" : body.substring(specStart, i);
     parts.add(new Expr.Field(e, conversion, spec));
     return i + 1;
   }
@@ -382,10 +392,5 @@ final class AstBuilder {
     Pos end = pos(stop);
     int length = end.line() == start.line() ? end.col() + end.length() - start.col() : start.length();
     return new Pos(start.file(), start.line(), start.col(), Math.max(1, length));
-  }
-
-  @SuppressWarnings("unused")
-  private Pos pos(ParserRuleContext c) {
-    return pos(c.getStart());
   }
 }

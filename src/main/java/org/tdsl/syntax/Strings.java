@@ -34,9 +34,6 @@ final class Strings {
   }
 
   private static int hex(String s, int i, int digits, StringBuilder out, Pos pos) {
-    if (i + digits >= s.length() + 0 && i + digits > s.length() - 1 + 1) {
-      throw new SyntaxError("truncated \\" + s.charAt(i) + " escape", pos);
-    }
     try {
       out.append((char) Integer.parseInt(s.substring(i + 1, i + 1 + digits), 16));
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {

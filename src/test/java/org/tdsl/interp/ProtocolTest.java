@@ -154,4 +154,20 @@ class ProtocolTest {
     assertEquals("KeyboardInterrupt", e.getMessage());
     t.join();
   }
+
+  @Test
+  void aSmallJavaStackStillGivesPythonsRecursionError() throws Exception {
+    TdslError[] caught = new TdslError[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        run("def f(n) { return f(n + 1) }\nf(0)");
+      } catch (TdslError e) {
+        caught[0] = e;
+      }
+    }, "small-stack", 256 * 1024);
+    t.start();
+    t.join();
+    assertEquals("maximum recursion depth exceeded", caught[0].getMessage());
+    assertEquals(1, caught[0].pos().line());
+  }
 }
