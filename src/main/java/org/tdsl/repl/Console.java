@@ -25,6 +25,7 @@ final class Console {
   private final PrintStream out;
   private final LineReader reader;
   private final Commands commands;
+  private volatile boolean interrupted;
 
   /** {@code out} is where the backend prints too; {@code history} may be null (no file). */
   Console(Terminal terminal, ReplBackend backend, PrintStream out, Path history) {
@@ -45,7 +46,10 @@ final class Console {
     this.reader = builder.build();
     this.commands = new Commands(backend, out, this::runAndShow);
     // Outside readLine (which handles Ctrl-C itself) Ctrl-C stops the running chunk.
-    terminal.handle(Terminal.Signal.INT, signal -> backend.cancel());
+    terminal.handle(Terminal.Signal.INT, signal -> {
+      interrupted = true;
+      backend.cancel();
+    });
   }
 
   /** Reads and runs chunks until Ctrl-D or {@code :quit}; returns the exit status. */
@@ -71,11 +75,13 @@ final class Console {
   private ReplBackend.Outcome runAndShow(Supplier<ReplBackend.Outcome> work) {
     Progress.setColumns(terminal.getWidth());
     ReplBackend.Outcome outcome;
+    interrupted = false;
     try {
       outcome = work.get();
     } catch (RuntimeException | StackOverflowError e) {
       outcome = new ReplBackend.Outcome(null, "internal error: " + e);
     }
+    if (interrupted) out.println();  // the terminal echoed ^C; the message starts a line of its own
     out.flush();
     if (outcome.echo() != null) out.println(outcome.echo());
     if (outcome.error() != null) {

@@ -20,7 +20,7 @@ final class Scan {
 
   static final Set<String> KEYWORDS = Set.of(
       "if", "else", "while", "for", "in", "break", "continue", "return", "def", "with",
-      "import", "and", "or", "not", "True", "False", "None", "true", "false", "none");
+      "import", "as", "pass", "is", "and", "or", "not", "True", "False", "None", "true", "false", "none");
 
   private Scan() {}
 
