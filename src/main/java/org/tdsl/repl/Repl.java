@@ -18,9 +18,12 @@ public final class Repl {
 
   private Repl() {}
 
-  /** True when standard input and output are both a terminal: the console should run, not a script from stdin. */
+  /**
+   * True when standard input and output are both a terminal that understands escape codes:
+   * the console should run. Otherwise (a pipe, a file, TERM=dumb, CI) stdin is a script.
+   */
   public static boolean interactive() {
-    return Tty.isTerminal(0) && Tty.isTerminal(1);
+    return Tty.isTerminal(0) && Tty.isTerminal(1) && !Tty.dumb();
   }
 
   /** Runs the console on the system terminal over a backend built with the stream programs print to. */
