@@ -1,7 +1,229 @@
 package org.tdsl.cli;
 
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.TdslError;
+
+/** The `tdsl` command: runs a script, `-e CODE`, `--check FILE`, piped stdin, or the REPL. */
 public final class Main {
+  static final String VERSION = "tdsl 0.1.0";
+  private static final String USAGE = """
+      usage: tdsl [options] [FILE.tdsl [args...]]
+        tdsl                 start the REPL (or run stdin when it is not a terminal)
+        tdsl FILE [args]     run a script; args are visible as argv (script name first)
+        tdsl -e CODE         run CODE
+        tdsl --check FILE    parse FILE only; prints nothing when it is well formed
+        --debug              show the Java stack trace of internal errors
+        --help, --version""";
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final InputStream in;
+  private boolean debug;
+
+  Main(PrintStream out, PrintStream err, InputStream in) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+  }
+
   public static void main(String[] args) {
-    System.out.println("tdsl");
+    PrintStream err = stderr();
+    System.setErr(err);
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    int[] status = new int[1];
+    // A big stack so deep tdsl recursion reaches the recursion limit, not a StackOverflowError.
+    Thread t = new Thread(null, () -> status[0] = new Main(out, err, System.in).run(args), "tdsl", 1L << 29);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      status[0] = 1;
+    }
+    out.flush();
+    err.flush();
+    System.exit(status[0]);
+  }
+
+  /** bin/tdsl sends the JVM's fd 2 to /dev/null and hands us the real stderr as fd N. */
+  private static PrintStream stderr() {
+    String fd = System.getProperty("tdsl.stderr.fd");
+    if (fd == null) return System.err;
+    try {
+      FileDescriptor d = new FileDescriptor();
+      Field f = FileDescriptor.class.getDeclaredField("fd");
+      f.setAccessible(true);
+      f.setInt(d, Integer.parseInt(fd));
+      return new PrintStream(new FileOutputStream(d), true, StandardCharsets.UTF_8);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return System.err;
+    }
+  }
+
+  /** Runs the command line; returns the exit status. */
+  int run(String[] args) {
+    List<String> rest = new ArrayList<>(List.of(args));
+    while (!rest.isEmpty() && rest.getFirst().equals("--debug")) {
+      debug = true;
+      rest.removeFirst();
+    }
+    if (rest.isEmpty()) return isTerminal() ? startRepl() : runStdin();
+    String first = rest.getFirst();
+    switch (first) {
+      case "--help", "-h" -> {
+        out.println(USAGE);
+        return 0;
+      }
+      case "--version" -> {
+        out.println(VERSION);
+        return 0;
+      }
+      case "-e" -> {
+        if (rest.size() < 2) return usage("-e needs CODE");
+        List<String> argv = new ArrayList<>(rest.subList(2, rest.size()));
+        argv.addFirst("-e");
+        return execute(rest.get(1), "<string>", Path.of("").toAbsolutePath(), argv);
+      }
+      case "--check" -> {
+        if (rest.size() != 2) return usage("--check needs one FILE");
+        return check(rest.get(1));
+      }
+      default -> {
+        if (first.startsWith("-") && !first.equals("-")) return usage("unknown option " + first);
+        if (first.equals("-")) return runStdin();
+        return runFile(first, rest);
+      }
+    }
+  }
+
+  private int usage(String problem) {
+    out.flush();
+    err.println("tdsl: " + problem);
+    err.println(USAGE);
+    return 2;
+  }
+
+  private int runFile(String file, List<String> argv) {
+    String source;
+    try {
+      source = Files.readString(Path.of(file));
+    } catch (NoSuchFileException e) {
+      return usage("can't open file '" + file + "': No such file or directory");
+    } catch (IOException e) {
+      return usage("can't open file '" + file + "': " + e.getMessage());
+    }
+    Path dir = Path.of(file).toAbsolutePath().getParent();
+    return execute(source, file, dir, argv);
+  }
+
+  private int check(String file) {
+    String source;
+    try {
+      source = Files.readString(Path.of(file));
+    } catch (IOException e) {
+      return usage("can't open file '" + file + "': No such file or directory");
+    }
+    try {
+      new Interpreter(out).check(source, file);
+      return 0;
+    } catch (TdslError e) {
+      return report(e);
+    }
+  }
+
+  /** Whether stdin is a terminal (a Console exists even for pipes since JDK 22, so ask it). */
+  private boolean isTerminal() {
+    java.io.Console console = System.console();
+    return in == System.in && console != null && console.isTerminal();
+  }
+
+  private int runStdin() {
+    String source;
+    try {
+      source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return usage("cannot read stdin: " + e.getMessage());
+    }
+    return execute(source, "<stdin>", Path.of("").toAbsolutePath(), List.of("-"));
+  }
+
+  /** Runs source and maps the outcome to an exit status. */
+  int execute(String source, String file, Path dir, List<String> argv) {
+    Interpreter interpreter = new Interpreter(out);
+    interpreter.setArgv(argv);
+    try {
+      interpreter.run(source, file, dir);
+      out.flush();
+      return 0;
+    } catch (TdslError e) {
+      return report(e);
+    } catch (RuntimeException | Error e) {
+      return internal(e);
+    }
+  }
+
+  private int report(TdslError e) {
+    out.flush();
+    err.println(e.format());
+    err.flush();
+    return e.isSyntax() ? 2 : 1;
+  }
+
+  private int internal(Throwable e) {
+    out.flush();
+    if (debug) e.printStackTrace(err);
+    err.println("error: internal error: " + e + " (run with --debug for the Java trace)");
+    err.flush();
+    return 1;
+  }
+
+  /**
+   * Starts the interactive REPL. Until the JLine REPL (org.tdsl.repl) exists this is a plain
+   * line-by-line loop over stdin with `>>> ` and `... ` prompts; replace this method's body
+   * with a call to org.tdsl.repl.Repl.main(args) when it does.
+   */
+  int startRepl() {
+    Interpreter interpreter = new Interpreter(out);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    out.println(VERSION + " — type code, a blank line ends a block; Ctrl-D quits");
+    StringBuilder chunk = new StringBuilder();
+    while (true) {
+      out.print(chunk.isEmpty() ? ">>> " : "... ");
+      out.flush();
+      String line;
+      try {
+        line = reader.readLine();
+      } catch (IOException e) {
+        return 1;
+      }
+      if (line == null) {
+        out.println();
+        return 0;
+      }
+      if (chunk.isEmpty() && line.isBlank()) continue;
+      chunk.append(line).append('\n');
+      if (!line.isBlank() && !Interpreter.isComplete(chunk.toString())) continue;
+      try {
+        interpreter.runInteractive(chunk.toString(), "<stdin>");
+      } catch (TdslError e) {
+        report(e);
+      } catch (RuntimeException | Error e) {
+        internal(e);
+      }
+      chunk.setLength(0);
+    }
   }
 }

@@ -1,0 +1,17 @@
+package org.tdsl.interp;
+
+/** The binary arithmetic operators, with their source symbols. */
+public enum BinOp {
+  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"), MATMUL("@");
+
+  public final String symbol;
+
+  BinOp(String symbol) {
+    this.symbol = symbol;
+  }
+
+  static BinOp of(String symbol) {
+    for (BinOp op : values()) if (op.symbol.equals(symbol)) return op;
+    throw new IllegalArgumentException(symbol);
+  }
+}

@@ -1,0 +1,11 @@
+package org.tdsl.interp;
+
+/** The `...` value, as an index item. */
+public enum Ellipsis {
+  INSTANCE;
+
+  @Override
+  public String toString() {
+    return "Ellipsis";
+  }
+}

@@ -1,0 +1,39 @@
+package org.tdsl.interp;
+
+import java.util.List;
+import org.tdsl.syntax.Pos;
+import org.tdsl.syntax.Stmt;
+
+/** A function defined in tdsl: its parameters (defaults evaluated once), body and closure. */
+final class Function implements PyCallable {
+  final String name;
+  final Signature signature;
+  final List<Stmt> body;
+  final Environment closure;
+  final Pos pos;
+  private final Interpreter interpreter;
+
+  Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos, Interpreter interpreter) {
+    this.name = name;
+    this.signature = signature;
+    this.body = body;
+    this.closure = closure;
+    this.pos = pos;
+    this.interpreter = interpreter;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Object call(Args args) {
+    return interpreter.invoke(this, signature.bind(args.positional(), args.keywords()));
+  }
+
+  @Override
+  public String toString() {
+    return "<function " + name + ">";
+  }
+}

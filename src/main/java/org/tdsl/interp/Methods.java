@@ -1,0 +1,322 @@
+package org.tdsl.interp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The methods of str, list, tuple and dict that people use. */
+final class Methods {
+  private Methods() {}
+
+  private interface Impl {
+    Object call(Object self, Args a);
+  }
+
+  private record Def(String signature, Signature parsed, Impl impl) {}
+
+  private static final Map<Class<?>, Map<String, Def>> TABLE = Map.of(
+      String.class, strMethods(), PyList.class, listMethods(), PyTuple.class, tupleMethods(),
+      PyDict.class, dictMethods());
+
+  /** A bound method, or null when the type has no such method. */
+  static Object get(Object self, String name) {
+    if (self == null) return null;
+    Map<String, Def> methods = TABLE.get(self.getClass());
+    Def d = methods == null ? null : methods.get(name);
+    if (d == null) return null;
+    return new Builtin(name, d.signature(), "", a -> d.impl().call(self, a), d.parsed());
+  }
+
+  static List<String> names(Object self) {
+    Map<String, Def> methods = self == null ? null : TABLE.get(self.getClass());
+    return methods == null ? List.of() : new ArrayList<>(methods.keySet());
+  }
+
+  private static void def(Map<String, Def> m, String signature, Impl impl) {
+    Signature s = Signature.parse(signature);
+    m.put(s.name(), new Def(signature, s, impl));
+  }
+
+  private static Map<String, Def> strMethods() {
+    Map<String, Def> m = new LinkedHashMap<>();
+    def(m, "upper()", (s, a) -> ((String) s).toUpperCase());
+    def(m, "lower()", (s, a) -> ((String) s).toLowerCase());
+    def(m, "strip(chars=None)", (s, a) -> strip((String) s, (String) a.get("chars"), true, true));
+    def(m, "lstrip(chars=None)", (s, a) -> strip((String) s, (String) a.get("chars"), true, false));
+    def(m, "rstrip(chars=None)", (s, a) -> strip((String) s, (String) a.get("chars"), false, true));
+    def(m, "split(sep=None, maxsplit=-1)", (s, a) -> split((String) s, (String) a.get("sep"), a.getLong("maxsplit")));
+    def(m, "splitlines()", (s, a) -> {
+      PyList out = new PyList();
+      String str = (String) s;
+      if (str.isEmpty()) return out;
+      for (String line : str.split("\\r?\\n", -1)) out.items.add(line);
+      if (str.endsWith("\n")) out.items.removeLast();
+      return out;
+    });
+    def(m, "join(iterable)", (s, a) -> {
+      StringBuilder sb = new StringBuilder();
+      List<Object> items = Values.toList(a.get("iterable"), a.interpreter());
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof String x)) {
+          throw new TdslError("sequence item " + i + ": expected str instance, " + Values.typeName(items.get(i)) + " found");
+        }
+        if (i > 0) sb.append((String) s);
+        sb.append(x);
+      }
+      return sb.toString();
+    });
+    def(m, "replace(old, new, count=-1)", (s, a) -> {
+      String str = (String) s;
+      String old = a.getString("old");
+      String rep = a.getString("new");
+      long count = a.getLong("count");
+      if (count < 0) return str.replace(old, rep);
+      StringBuilder sb = new StringBuilder();
+      int from = 0;
+      for (long n = 0; n < count; n++) {
+        int i = str.indexOf(old, from);
+        if (i < 0 || (old.isEmpty() && i > str.length())) break;
+        sb.append(str, from, i).append(rep);
+        from = i + old.length();
+        if (old.isEmpty()) {
+          if (from < str.length()) sb.append(str.charAt(from));
+          from++;
+        }
+      }
+      if (from <= str.length()) sb.append(str.substring(Math.min(from, str.length())));
+      return sb.toString();
+    });
+    def(m, "startswith(prefix)", (s, a) -> ((String) s).startsWith(a.getString("prefix")));
+    def(m, "endswith(suffix)", (s, a) -> ((String) s).endsWith(a.getString("suffix")));
+    def(m, "find(sub)", (s, a) -> (long) ((String) s).indexOf(a.getString("sub")));
+    def(m, "index(sub)", (s, a) -> {
+      int i = ((String) s).indexOf(a.getString("sub"));
+      if (i < 0) throw new TdslError("substring not found");
+      return (long) i;
+    });
+    def(m, "count(sub)", (s, a) -> {
+      String str = (String) s;
+      String sub = a.getString("sub");
+      if (sub.isEmpty()) return (long) str.length() + 1;
+      long n = 0;
+      for (int i = str.indexOf(sub); i >= 0; i = str.indexOf(sub, i + sub.length())) n++;
+      return n;
+    });
+    def(m, "format(*args, **kwargs)", (s, a) -> StrFormat.format((String) s, a.varargs("args").items(), (PyDict) a.get("kwargs"), a.interpreter()));
+    def(m, "isdigit()", (s, a) -> !((String) s).isEmpty() && ((String) s).chars().allMatch(Character::isDigit));
+    def(m, "isalpha()", (s, a) -> !((String) s).isEmpty() && ((String) s).chars().allMatch(Character::isLetter));
+    def(m, "isspace()", (s, a) -> !((String) s).isEmpty() && ((String) s).chars().allMatch(Character::isWhitespace));
+    def(m, "capitalize()", (s, a) -> {
+      String str = (String) s;
+      return str.isEmpty() ? str : str.substring(0, 1).toUpperCase() + str.substring(1).toLowerCase();
+    });
+    def(m, "title()", (s, a) -> {
+      StringBuilder sb = new StringBuilder();
+      boolean prevLetter = false;
+      for (char c : ((String) s).toCharArray()) {
+        sb.append(prevLetter ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        prevLetter = Character.isLetter(c);
+      }
+      return sb.toString();
+    });
+    def(m, "zfill(width)", (s, a) -> {
+      String str = (String) s;
+      int w = (int) a.getLong("width");
+      if (str.length() >= w) return str;
+      int sign = !str.isEmpty() && (str.charAt(0) == '-' || str.charAt(0) == '+') ? 1 : 0;
+      return str.substring(0, sign) + "0".repeat(w - str.length()) + str.substring(sign);
+    });
+    def(m, "ljust(width, fillchar=' ')", (s, a) -> pad((String) s, a, 0));
+    def(m, "rjust(width, fillchar=' ')", (s, a) -> pad((String) s, a, 1));
+    def(m, "center(width, fillchar=' ')", (s, a) -> pad((String) s, a, 2));
+    return m;
+  }
+
+  private static String pad(String s, Args a, int where) {
+    int w = (int) a.getLong("width");
+    String fill = a.getString("fillchar");
+    int n = w - s.length();
+    if (n <= 0) return s;
+    return switch (where) {
+      case 0 -> s + fill.repeat(n);
+      case 1 -> fill.repeat(n) + s;
+      default -> {
+        int left = n / 2 + (n & w & 1);
+        yield fill.repeat(left) + s + fill.repeat(n - left);
+      }
+    };
+  }
+
+  private static String strip(String s, String chars, boolean left, boolean right) {
+    int start = 0;
+    int end = s.length();
+    while (left && start < end && (chars == null ? Character.isWhitespace(s.charAt(start)) : chars.indexOf(s.charAt(start)) >= 0)) start++;
+    while (right && end > start && (chars == null ? Character.isWhitespace(s.charAt(end - 1)) : chars.indexOf(s.charAt(end - 1)) >= 0)) end--;
+    return s.substring(start, end);
+  }
+
+  private static PyList split(String s, String sep, long maxsplit) {
+    PyList out = new PyList();
+    if (sep == null) {
+      String rest = s.strip();
+      while (!rest.isEmpty()) {
+        if (maxsplit >= 0 && out.size() >= maxsplit) {
+          out.items.add(rest);
+          return out;
+        }
+        int i = 0;
+        while (i < rest.length() && !Character.isWhitespace(rest.charAt(i))) i++;
+        out.items.add(rest.substring(0, i));
+        rest = rest.substring(i).stripLeading();
+      }
+      return out;
+    }
+    if (sep.isEmpty()) throw new TdslError("empty separator");
+    int from = 0;
+    while (true) {
+      int i = s.indexOf(sep, from);
+      if (i < 0 || (maxsplit >= 0 && out.size() >= maxsplit)) break;
+      out.items.add(s.substring(from, i));
+      from = i + sep.length();
+    }
+    out.items.add(s.substring(from));
+    return out;
+  }
+
+  private static Map<String, Def> listMethods() {
+    Map<String, Def> m = new LinkedHashMap<>();
+    def(m, "append(object)", (s, a) -> {
+      ((PyList) s).items.add(a.get("object"));
+      return null;
+    });
+    def(m, "extend(iterable)", (s, a) -> {
+      ((PyList) s).items.addAll(Values.toList(a.get("iterable"), a.interpreter()));
+      return null;
+    });
+    def(m, "pop(index=-1)", (s, a) -> {
+      List<Object> items = ((PyList) s).items;
+      if (items.isEmpty()) throw new TdslError("pop from empty list");
+      long i = a.getLong("index");
+      if (i < 0) i += items.size();
+      if (i < 0 || i >= items.size()) throw new TdslError("pop index out of range");
+      return items.remove((int) i);
+    });
+    def(m, "insert(index, object)", (s, a) -> {
+      List<Object> items = ((PyList) s).items;
+      long i = a.getLong("index");
+      if (i < 0) i = Math.max(0, i + items.size());
+      items.add((int) Math.min(i, items.size()), a.get("object"));
+      return null;
+    });
+    def(m, "remove(value)", (s, a) -> {
+      List<Object> items = ((PyList) s).items;
+      for (int i = 0; i < items.size(); i++) {
+        if (Values.equal(items.get(i), a.get("value"))) {
+          items.remove(i);
+          return null;
+        }
+      }
+      throw new TdslError("list.remove(x): x not in list");
+    });
+    def(m, "index(value)", (s, a) -> indexOf(((PyList) s).items, a.get("value"), "list"));
+    def(m, "count(value)", (s, a) -> count(((PyList) s).items, a.get("value")));
+    def(m, "sort(*, key=None, reverse=False)", (s, a) -> {
+      sort(((PyList) s).items, a);
+      return null;
+    });
+    def(m, "reverse()", (s, a) -> {
+      Collections.reverse(((PyList) s).items);
+      return null;
+    });
+    def(m, "clear()", (s, a) -> {
+      ((PyList) s).items.clear();
+      return null;
+    });
+    def(m, "copy()", (s, a) -> new PyList(((PyList) s).items));
+    return m;
+  }
+
+  /** Sorts in place with Python's order, key= and a stable reverse=. */
+  static void sort(List<Object> items, Args a) {
+    Object key = a.get("key");
+    boolean reverse = a.getBool("reverse");
+    List<Object> keys = new ArrayList<>();
+    for (Object x : items) keys.add(key == null ? x : a.call(key, x));
+    Integer[] order = new Integer[items.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Comparator<Integer> cmp = (i, j) -> Values.compare(keys.get(i), keys.get(j));
+    java.util.Arrays.sort(order, reverse ? cmp.reversed() : cmp);
+    List<Object> sorted = new ArrayList<>();
+    for (Integer i : order) sorted.add(items.get(i));
+    items.clear();
+    items.addAll(sorted);
+  }
+
+  private static long indexOf(List<Object> items, Object value, String type) {
+    for (int i = 0; i < items.size(); i++) if (Values.equal(items.get(i), value)) return i;
+    throw new TdslError(type.equals("list") ? Values.repr(value) + " is not in list" : "tuple.index(x): x not in tuple");
+  }
+
+  private static long count(List<Object> items, Object value) {
+    long n = 0;
+    for (Object x : items) if (Values.equal(x, value)) n++;
+    return n;
+  }
+
+  private static Map<String, Def> tupleMethods() {
+    Map<String, Def> m = new LinkedHashMap<>();
+    def(m, "index(value)", (s, a) -> indexOf(((PyTuple) s).items(), a.get("value"), "tuple"));
+    def(m, "count(value)", (s, a) -> count(((PyTuple) s).items(), a.get("value")));
+    return m;
+  }
+
+  private static Map<String, Def> dictMethods() {
+    Map<String, Def> m = new LinkedHashMap<>();
+    def(m, "keys()", (s, a) -> new PyList(((PyDict) s).keys()));
+    def(m, "values()", (s, a) -> new PyList(((PyDict) s).values()));
+    def(m, "items()", (s, a) -> {
+      PyDict d = (PyDict) s;
+      PyList out = new PyList();
+      for (Object k : d.keys()) out.items.add(PyTuple.of(k, d.get(k)));
+      return out;
+    });
+    def(m, "get(key, default=None)", (s, a) -> {
+      PyDict d = (PyDict) s;
+      return d.containsKey(a.get("key")) ? d.get(a.get("key")) : a.get("default");
+    });
+    def(m, "pop(key, *default)", (s, a) -> {
+      PyDict d = (PyDict) s;
+      Object k = a.get("key");
+      if (d.containsKey(k)) return d.remove(k);
+      PyTuple def = a.varargs("default");
+      if (def.size() > 0) return def.get(0);
+      throw new TdslError("KeyError: " + Values.repr(k));
+    });
+    def(m, "setdefault(key, default=None)", (s, a) -> {
+      PyDict d = (PyDict) s;
+      if (!d.containsKey(a.get("key"))) d.put(a.get("key"), a.get("default"));
+      return d.get(a.get("key"));
+    });
+    def(m, "update(*other, **kwargs)", (s, a) -> {
+      PyDict d = (PyDict) s;
+      for (Object o : a.varargs("other").items()) CoreBuiltins.fillDict(d, o, a.interpreter());
+      PyDict kw = (PyDict) a.get("kwargs");
+      for (Object k : kw.keys()) d.put(k, kw.get(k));
+      return null;
+    });
+    def(m, "clear()", (s, a) -> {
+      ((PyDict) s).clear();
+      return null;
+    });
+    def(m, "copy()", (s, a) -> {
+      PyDict d = (PyDict) s;
+      PyDict c = new PyDict();
+      for (Object k : d.keys()) c.put(k, d.get(k));
+      return c;
+    });
+    return m;
+  }
+}

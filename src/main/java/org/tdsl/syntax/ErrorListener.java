@@ -1,0 +1,72 @@
+package org.tdsl.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.tdsl.syntax.generated.TdslLexer;
+
+/** Turns the parser's first complaint into a SyntaxError that says what was expected. */
+final class ErrorListener extends BaseErrorListener {
+  private final String file;
+  private final int lineOffset;
+  private final int colOffset;
+
+  ErrorListener(String file, int lineOffset, int colOffset) {
+    this.file = file;
+    this.lineOffset = lineOffset;
+    this.colOffset = colOffset;
+  }
+
+  @Override
+  public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
+      int charPositionInLine, String msg, RecognitionException e) {
+    Token t = (Token) offendingSymbol;
+    int col = charPositionInLine + 1 + (line == 1 ? colOffset : 0);
+    int len = t == null || t.getType() == Token.EOF ? 1 : Math.max(1, t.getText().length());
+    Pos pos = new Pos(file, line + lineOffset, col, len);
+    String found = describe(t);
+    IntervalSet expected = null;
+    if (recognizer instanceof Parser p) {
+      if (e == null || e instanceof InputMismatchException) {
+        expected = e != null ? e.getExpectedTokens() : p.getExpectedTokens();
+      }
+    }
+    String wanted = expected == null ? null : describe(expected, recognizer.getVocabulary());
+    String message = wanted == null ? "unexpected " + found : "expected " + wanted + ", found " + found;
+    throw new SyntaxError(message, pos, t != null && t.getType() == Token.EOF);
+  }
+
+  static String describe(Token t) {
+    if (t == null || t.getType() == Token.EOF) return "end of input";
+    if (t.getType() == TdslLexer.NEWLINE) return "end of line";
+    return "'" + t.getText() + "'";
+  }
+
+  /** Plain words for a small expected set; null when it is too large to be useful. */
+  private static String describe(IntervalSet set, Vocabulary vocabulary) {
+    if (set.contains(TdslLexer.NAME) && set.contains(TdslLexer.INT)) return "an expression";
+    List<String> words = new ArrayList<>();
+    for (int type : set.toList()) {
+      words.add(switch (type) {
+        case Token.EOF -> "end of input";
+        case TdslLexer.NEWLINE -> "end of line";
+        case TdslLexer.NAME -> "a name";
+        case TdslLexer.STRING -> "a string";
+        default -> {
+          String literal = vocabulary.getLiteralName(type);
+          yield literal != null ? literal : vocabulary.getDisplayName(type);
+        }
+      });
+    }
+    if (words.isEmpty() || words.size() > 4) return null;
+    if (words.size() == 1) return words.getFirst();
+    return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.getLast();
+  }
+}

@@ -1,0 +1,65 @@
+package org.tdsl.syntax;
+
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.tdsl.syntax.generated.TdslLexer;
+import org.tdsl.syntax.generated.TdslParser;
+
+/** Text to AST: lex, filter newlines, parse, build our own tree. */
+public final class SourceParser {
+  private SourceParser() {}
+
+  /** Parses a whole program; throws SyntaxError on the first mistake. */
+  public static List<Stmt> parse(String source, String file) {
+    TdslParser parser = parser(source, file, 0, 0);
+    return new AstBuilder(file, 0, 0).program(parser.program());
+  }
+
+  /** Parses one expression (an f-string field) whose text starts at line:col of file. */
+  static Expr parseExpression(String text, String file, int line, int col) {
+    TdslParser parser = parser(text, file, line - 1, col - 1);
+    TdslParser.ProgramContext program = parser.program();
+    List<Stmt> stmts = new AstBuilder(file, line - 1, col - 1).program(program);
+    if (stmts.size() != 1 || !(stmts.getFirst() instanceof Stmt.ExprStmt e)) {
+      throw new SyntaxError("f-string: expected an expression", new Pos(file, line, col, 1));
+    }
+    return e.expr();
+  }
+
+  /**
+   * Whether the text is a finished chunk (or a chunk with a mistake more lines cannot fix), as
+   * opposed to one that needs more lines: an unclosed bracket, brace or a trailing operator.
+   */
+  public static boolean isComplete(String source) {
+    TokenFilter.Result r = filtered(source, "<input>", 0, 0);
+    if (r.incomplete()) return false;
+    if (r.error() != null) return true;
+    try {
+      parse(source, "<input>");
+      return true;
+    } catch (SyntaxError e) {
+      return !e.incomplete();
+    }
+  }
+
+  private static TokenFilter.Result filtered(String source, String file, int lineOffset, int colOffset) {
+    TdslLexer lexer = new TdslLexer(CharStreams.fromString(source, file));
+    lexer.removeErrorListeners();
+    List<? extends Token> tokens = lexer.getAllTokens();
+    List<Token> withEof = new java.util.ArrayList<>(tokens);
+    withEof.add(lexer.nextToken()); // EOF
+    return new TokenFilter(file, lineOffset, colOffset).filter(withEof);
+  }
+
+  private static TdslParser parser(String source, String file, int lineOffset, int colOffset) {
+    TokenFilter.Result r = filtered(source, file, lineOffset, colOffset);
+    if (r.error() != null) throw r.error();
+    TdslParser parser = new TdslParser(new CommonTokenStream(new ListTokenSource(r.tokens())));
+    parser.removeErrorListeners();
+    parser.addErrorListener(new ErrorListener(file, lineOffset, colOffset));
+    return parser;
+  }
+}
