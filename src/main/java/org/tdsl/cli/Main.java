@@ -190,40 +190,9 @@ public final class Main {
     return 1;
   }
 
-  /**
-   * Starts the interactive REPL. Until the JLine REPL (org.tdsl.repl) exists this is a plain
-   * line-by-line loop over stdin with `>>> ` and `... ` prompts; replace this method's body
-   * with a call to org.tdsl.repl.Repl.main(args) when it does.
-   */
+  /** Starts the JLine REPL on a terminal; without one (a pipe, TERM=dumb) stdin runs as a script. */
   int startRepl() {
-    Interpreter interpreter = new Interpreter(out);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    out.println(VERSION + " — type code, a blank line ends a block; Ctrl-D quits");
-    StringBuilder chunk = new StringBuilder();
-    while (true) {
-      out.print(chunk.isEmpty() ? ">>> " : "... ");
-      out.flush();
-      String line;
-      try {
-        line = reader.readLine();
-      } catch (IOException e) {
-        return 1;
-      }
-      if (line == null) {
-        out.println();
-        return 0;
-      }
-      if (chunk.isEmpty() && line.isBlank()) continue;
-      chunk.append(line).append('\n');
-      if (!line.isBlank() && !Interpreter.isComplete(chunk.toString())) continue;
-      try {
-        interpreter.runInteractive(chunk.toString(), "<stdin>");
-      } catch (TdslError e) {
-        report(e);
-      } catch (RuntimeException | Error e) {
-        internal(e);
-      }
-      chunk.setLength(0);
-    }
+    if (!org.tdsl.repl.Repl.interactive()) return runStdin();
+    return org.tdsl.repl.Repl.start(Interpreter::new);
   }
 }

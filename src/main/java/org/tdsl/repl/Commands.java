@@ -147,6 +147,6 @@ final class Commands {
   }
 
   private static String expandHome(String path) {
-    return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    return path.startsWith("~/") ? Repl.home() + path.substring(1) : path;
   }
 }

@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.tdsl.interp.Interpreter;
 
 /** The REPL's entry points, for {@code cli}. */
 public final class Repl {
@@ -26,13 +27,29 @@ public final class Repl {
     return Tty.isTerminal(0) && Tty.isTerminal(1) && !Tty.dumb();
   }
 
-  /** Runs the console on the system terminal over a backend built with the stream programs print to. */
-  static int start(Function<PrintStream, ReplBackend> backends) {
+  /** {@code $HOME} as the shell sees it (the JVM's user.home comes from the password file). */
+  static Path home() {
+    String home = System.getenv("HOME");
+    return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
+  }
+
+  /**
+   * Runs the console on the system terminal until Ctrl-D or {@code :quit}; returns the exit
+   * status. {@code interpreters} makes a fresh interpreter printing to the given stream (at
+   * start and on {@code :reset}), so the caller decides which builtins it has.
+   */
+  public static int start(Function<PrintStream, Interpreter> interpreters) {
+    return startWith(out -> new InterpreterBackend(interpreters, out));
+  }
+
+  /** The console over any backend, made with the stream programs print to. */
+  static int startWith(Function<PrintStream, ReplBackend> backends) {
     JLINE_LOG.setLevel(Level.OFF);
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("tdsl").dumb(true).build()) {
       PrintStream out = Progress.guard(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
       ReplBackend backend = backends.apply(out);
-      Path history = Path.of(System.getProperty("user.home"), ".tdsl_history");
+      Path history = home().resolve(".tdsl_history");
+      out.println("tdsl: :help lists the commands and builtins, Tab completes, Ctrl-D leaves");
       return new Console(terminal, backend, out, history).run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

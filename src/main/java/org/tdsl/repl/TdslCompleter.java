@@ -84,7 +84,7 @@ final class TdslCompleter implements Completer {
   }
 
   private static String expandHome(String path) {
-    return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    return path.startsWith("~/") ? Repl.home() + path.substring(1) : path;
   }
 
   private static Candidate plain(String value, String group, String help) {
