@@ -15,7 +15,7 @@ import org.jline.terminal.impl.ExternalTerminal;
 
 /** A console on an xterm-like test terminal: keys go in through a pipe, the screen bytes are collected. */
 final class Session implements AutoCloseable {
-  final FakeBackend backend = new FakeBackend();
+  final FakeBackend backend;
   private final PipedOutputStream keys = new PipedOutputStream();
   private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
   private final Terminal terminal;
@@ -23,12 +23,25 @@ final class Session implements AutoCloseable {
   private volatile int status = -1;
 
   Session(Path history) throws IOException {
+    this(history, null);
+  }
+
+  /** A console over {@code backends} (given the stream it prints to), or over a {@link FakeBackend} when null. */
+  Session(Path history, java.util.function.Function<PrintStream, ReplBackend> backends) throws IOException {
     PipedInputStream in = new PipedInputStream(keys, 1 << 16);
     terminal = new ExternalTerminal("test", "xterm", in, screen, StandardCharsets.UTF_8);
     terminal.setSize(new Size(100, 30));
     PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-    backend.out = out;
-    Console console = new Console(terminal, backend, out, history);
+    ReplBackend real;
+    if (backends == null) {
+      backend = new FakeBackend();
+      backend.out = out;
+      real = backend;
+    } else {
+      backend = null;
+      real = backends.apply(out);
+    }
+    Console console = new Console(terminal, real, out, history);
     thread = new Thread(() -> status = console.run(), "console");
     thread.start();
   }
@@ -40,6 +53,13 @@ final class Session implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return this;
+  }
+
+  /** Waits until the screen shows {@code text}. */
+  Session awaitScreen(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!screen().contains(text) && System.nanoTime() < deadline) Thread.sleep(10);
     return this;
   }
 
