@@ -87,7 +87,12 @@ public final class Args {
   public String getString(String name) {
     Object v = get(name);
     if (v instanceof String s) return s;
-    throw new TdslError("expected str, got " + Values.typeName(v));
+    throw new TdslError(name + " must be str, not " + Values.typeName(v, interpreter));
+  }
+
+  /** A str parameter that may be None. */
+  public String getOptionalString(String name) {
+    return get(name) == null ? null : getString(name);
   }
 
   public PyTuple varargs(String name) {

@@ -563,6 +563,7 @@ public final class Interpreter {
         if (r != Protocol.UNSUPPORTED) return r;
       }
     }
+    if (op == BinOp.MOD && a instanceof String template) return PercentFormat.format(template, b, this);
     Object r = Ops.binary(op, a, b);
     if (r != Protocol.UNSUPPORTED) return r;
     throw new TdslError(Ops.unsupported(op, a, b, this));

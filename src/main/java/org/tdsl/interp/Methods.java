@@ -44,10 +44,10 @@ final class Methods {
     Map<String, Def> m = new LinkedHashMap<>();
     def(m, "upper()", (s, a) -> ((String) s).toUpperCase());
     def(m, "lower()", (s, a) -> ((String) s).toLowerCase());
-    def(m, "strip(chars=None)", (s, a) -> strip((String) s, (String) a.get("chars"), true, true));
-    def(m, "lstrip(chars=None)", (s, a) -> strip((String) s, (String) a.get("chars"), true, false));
-    def(m, "rstrip(chars=None)", (s, a) -> strip((String) s, (String) a.get("chars"), false, true));
-    def(m, "split(sep=None, maxsplit=-1)", (s, a) -> split((String) s, (String) a.get("sep"), a.getLong("maxsplit")));
+    def(m, "strip(chars=None)", (s, a) -> strip((String) s, a.getOptionalString("chars"), true, true));
+    def(m, "lstrip(chars=None)", (s, a) -> strip((String) s, a.getOptionalString("chars"), true, false));
+    def(m, "rstrip(chars=None)", (s, a) -> strip((String) s, a.getOptionalString("chars"), false, true));
+    def(m, "split(sep=None, maxsplit=-1)", (s, a) -> split((String) s, a.getOptionalString("sep"), a.getLong("maxsplit")));
     def(m, "splitlines()", (s, a) -> {
       PyList out = new PyList();
       String str = (String) s;

@@ -31,9 +31,18 @@ final class ErrorListener extends BaseErrorListener {
     int col = charPositionInLine + 1 + (line == 1 ? colOffset : 0);
     int len = t == null || t.getType() == Token.EOF ? 1 : Math.max(1, t.getText().length());
     Pos pos = new Pos(file, line + lineOffset, col, len);
+    if (t != null && (t.getType() == Token.EOF || t.getType() == TdslLexer.NEWLINE)
+        && recognizer instanceof Parser p && p.getInputStream().LT(-1) != null) {
+      // An end of line is reported just after the code, not after a trailing comment.
+      Token before = p.getInputStream().LT(-1);
+      int c = before.getCharPositionInLine() + 1 + before.getText().length() + (before.getLine() == 1 ? colOffset : 0);
+      pos = new Pos(file, before.getLine() + lineOffset, c, 1);
+    }
     String found = describe(t);
     IntervalSet expected = null;
     if (recognizer instanceof Parser p) {
+      // After a failed choice between alternatives (NoViableAlt) ANTLR's expected set is
+      // misleading, so only a plain mismatch names what was expected.
       if (e == null || e instanceof InputMismatchException) {
         expected = e != null ? e.getExpectedTokens() : p.getExpectedTokens();
       }
@@ -53,7 +62,9 @@ final class ErrorListener extends BaseErrorListener {
   private static String describe(IntervalSet set, Vocabulary vocabulary) {
     if (set.contains(TdslLexer.NAME) && set.contains(TdslLexer.INT)) return "an expression";
     List<String> words = new ArrayList<>();
-    for (int type : set.toList()) {
+    List<Integer> types = new ArrayList<>(set.toList());
+    if (types.contains(TdslLexer.NEWLINE)) types.remove(Integer.valueOf(Token.EOF));
+    for (int type : types) {
       words.add(switch (type) {
         case Token.EOF -> "end of input";
         case TdslLexer.NEWLINE -> "end of line";

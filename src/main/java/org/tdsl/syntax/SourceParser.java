@@ -32,11 +32,14 @@ public final class SourceParser {
   /**
    * Whether the text is a finished chunk (or a chunk with a mistake more lines cannot fix), as
    * opposed to one that needs more lines: an unclosed bracket, brace or a trailing operator.
+   * As in Python's REPL, a chunk that ends with a block's `}` is not complete either (an
+   * `else` may follow on the next line): a blank line ends it.
    */
   public static boolean isComplete(String source) {
     TokenFilter.Result r = filtered(source, "<input>", 0, 0);
     if (r.incomplete()) return false;
     if (r.error() != null) return true;
+    if (r.endsWithBlock()) return false;
     try {
       parse(source, "<input>");
       return true;

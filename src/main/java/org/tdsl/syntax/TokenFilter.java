@@ -28,7 +28,7 @@ final class TokenFilter {
       ELSE);
 
   /** The result: tokens for the parser, and whether more input could complete the text. */
-  record Result(List<Token> tokens, SyntaxError error, boolean incomplete) {}
+  record Result(List<Token> tokens, SyntaxError error, boolean incomplete, boolean endsWithBlock) {}
 
   private record Open(Token token, boolean block) {}
 
@@ -63,11 +63,12 @@ final class TokenFilter {
         if (!open.isEmpty() && error == null) {
           Token o = open.peek().token();
           error = new SyntaxError("expected '" + closerOf(o.getType()) + "' to close '"
-              + o.getText() + "' at " + line(o) + ":" + col(o), pos(t), true);
+              + o.getText() + "' at " + line(o) + ":" + col(o), pos(o), true);
         }
         boolean dangling = last != null && CONTINUES.contains(last.getType());
         if (dangling && error == null) {
-          error = new SyntaxError("expected an expression after '" + last.getText()
+          String what = last.getType() == DOT ? "a name" : "an expression";
+          error = new SyntaxError("expected " + what + " after '" + last.getText()
               + "', found end of input", pos(t), true);
         }
         out.add(t);
@@ -116,7 +117,7 @@ final class TokenFilter {
       out.add(t);
       last = t;
     }
-    return new Result(out, error, error != null && error.incomplete());
+    return new Result(out, error, error != null && error.incomplete(), lastClosedBlock);
   }
 
   private static char closerOf(int openType) {

@@ -1,0 +1,102 @@
+package org.tdsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit statuses and what it prints, run in process. */
+class MainTest {
+  @TempDir Path dir;
+
+  record Run(int status, String out, String err) {}
+
+  private Run run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run(args);
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private String script(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p.toString();
+  }
+
+  @Test
+  void runsCodeGivenWithDashE() {
+    Run r = run("", "-e", "print(1 + 1)");
+    assertEquals(new Run(0, "2\n", ""), r);
+  }
+
+  @Test
+  void runsPipedStdinWhenNoFileIsGiven() {
+    Run r = run("print(1 + 1)\n");
+    assertEquals(new Run(0, "2\n", ""), r);
+  }
+
+  @Test
+  void passesArgvWithTheScriptNameFirst() throws IOException {
+    String f = script("a.tdsl", "print(argv)\n");
+    Run r = run("", f, "x", "--y");
+    assertEquals("['" + f + "', 'x', '--y']\n", r.out());
+    assertEquals(0, r.status());
+  }
+
+  @Test
+  void runtimeErrorShowsLineCaretAndCallsAndExitsOne() throws IOException {
+    String f = script("train.tdsl", "def net(x) {\n  y = x + \"s\"\n  return y\n}\nprint(\"start\")\nnet(1)\n");
+    Run r = run("", f);
+    assertEquals(1, r.status());
+    assertEquals("start\n", r.out());
+    assertEquals("error: " + f + ":2:9: unsupported operand type(s) for +: 'int' and 'str'\n"
+        + "    2 |   y = x + \"s\"\n"
+        + "      |         ^\n"
+        + "  in net (" + f + ":2), called from " + f + ":6\n", r.err());
+  }
+
+  @Test
+  void syntaxErrorExitsTwo() throws IOException {
+    String f = script("bad.tdsl", "x = (1 +\n");
+    Run r = run("", f);
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("error: " + f + ":1:5: expected ')' to close '(' at 1:5"), r.err());
+  }
+
+  @Test
+  void checkParsesOnly() throws IOException {
+    String good = script("good.tdsl", "print(undefined_name)\n");
+    assertEquals(new Run(0, "", ""), run("", "--check", good));
+    String bad = script("bad.tdsl", "if x {\n");
+    Run r = run("", "--check", bad);
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("error: " + bad + ":1:6: expected '}' to close '{' at 1:6"), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run("", "--bogus").status());
+    assertEquals(2, run("", dir.resolve("missing.tdsl").toString()).status());
+    assertEquals(0, run("", "--help").status());
+    assertEquals(new Run(0, Main.VERSION + "\n", ""), run("", "--version"));
+  }
+
+  @Test
+  void deepRecursionIsAnErrorNotACrash() {
+    Run r = run("", "-e", "def f(n) { return f(n + 1) }\nf(0)");
+    assertEquals(1, r.status());
+    assertTrue(r.err().startsWith("error: <string>:1:19: maximum recursion depth exceeded"), r.err());
+  }
+}
