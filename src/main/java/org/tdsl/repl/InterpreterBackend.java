@@ -71,7 +71,13 @@ final class InterpreterBackend implements ReplBackend {
 
   @Override
   public boolean isComplete(String chunk) {
-    return Interpreter.isComplete(chunk);
+    if (Interpreter.isComplete(chunk)) return true;
+    // A closing brace may be followed by `else` on the next line, so the parser waits after
+    // a block. An empty line says nothing follows, as in Python's REPL: the chunk is done if
+    // one more statement would have been accepted after it. Inside an open brace it would
+    // not, so blank lines in a pasted function body keep it going.
+    int lastLine = chunk.lastIndexOf('\n');
+    return lastLine >= 0 && chunk.substring(lastLine + 1).isBlank() && Interpreter.isComplete(chunk + "\n0");
   }
 
   @Override

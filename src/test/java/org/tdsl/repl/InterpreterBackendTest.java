@@ -50,7 +50,10 @@ class InterpreterBackendTest {
   void completenessComesFromTheParser() {
     assertFalse(backend.isComplete("def f(x) {"));
     assertFalse(backend.isComplete("y = [1,\n"));
-    assertTrue(backend.isComplete("def f(x) {\n\n  return x\n}"));
+    assertFalse(backend.isComplete("def f(x) {\n\n  return x\n}"), "else may follow a block");
+    assertTrue(backend.isComplete("def f(x) {\n\n  return x\n}\n"), "an empty line ends it");
+    assertTrue(backend.isComplete("if x { 1 }\n  "));
+    assertFalse(backend.isComplete("for i in x {\n\n"), "blank lines inside a block do not end it");
     assertTrue(backend.isComplete("y = 1"));
   }
 

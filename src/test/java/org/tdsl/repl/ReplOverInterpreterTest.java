@@ -25,11 +25,11 @@ class ReplOverInterpreterTest {
   void echoContinuationAndErrors() throws Exception {
     try (Session s = session()) {
       s.type("x = 10\r").type("x * 2, x != 3\r").awaitScreen("(20, True)");
-      s.type("def f(n) {\r  t = 0\r\r  for i in range(n) { t += i }\r  return t\r}\r").type("f(5)\r").awaitScreen("\n10\n");
+      s.type("def f(n) {\r  t = 0\r\r  for i in range(n) { t += i }\r  return t\r}\r\r").type("f(5)\r").awaitScreen("\n10\n");
       s.type("f(zzz)\r").awaitScreen("^");
       s.type("f(4)\r").awaitScreen("\n6\n");
       String screen = s.screen();
-      assertTrue(screen.contains("... }"), screen);
+      assertTrue(screen.contains("... }\n... \n>>> "), screen);
       assertTrue(screen.contains("error: <stdin>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
     }
   }
@@ -37,7 +37,7 @@ class ReplOverInterpreterTest {
   @Test
   void ctrlCCancelsALoopAndKeepsTheVariables() throws Exception {
     try (Session s = session()) {
-      s.type("n = 0\r").type("while True { n += 1 }\r");
+      s.type("n = 0\r").type("while True { n += 1 }\r\r");
       Thread.sleep(500);
       s.type("\u0003");
       s.awaitScreen("KeyboardInterrupt");

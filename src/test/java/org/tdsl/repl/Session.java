@@ -56,10 +56,13 @@ final class Session implements AutoCloseable {
     return this;
   }
 
-  /** Waits until the screen shows {@code text}. */
+  /** Waits until the screen shows {@code text}; fails the test if it does not within 10 s. */
   Session awaitScreen(String text) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!screen().contains(text) && System.nanoTime() < deadline) Thread.sleep(10);
+    while (!screen().contains(text)) {
+      if (System.nanoTime() > deadline) throw new AssertionError("the screen never showed " + text + ":\n" + screen());
+      Thread.sleep(10);
+    }
     return this;
   }
 
