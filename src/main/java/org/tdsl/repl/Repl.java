@@ -45,7 +45,11 @@ public final class Repl {
   /** The console over any backend, made with the stream programs print to. */
   static int startWith(Function<PrintStream, ReplBackend> backends) {
     JLINE_LOG.setLevel(Level.OFF);
-    try (Terminal terminal = TerminalBuilder.builder().system(true).name("tdsl").dumb(true).build()) {
+    TerminalBuilder builder = TerminalBuilder.builder().system(true).name("tdsl").dumb(true);
+    // Without native access JLine's JNI and FFM providers make the JVM print warnings; the
+    // exec provider (stty in a subprocess) needs none.
+    if (!Repl.class.getModule().isNativeAccessEnabled()) builder.provider("exec");
+    try (Terminal terminal = builder.build()) {
       PrintStream out = Progress.guard(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
       ReplBackend backend = backends.apply(out);
       Path history = home().resolve(".tdsl_history");
