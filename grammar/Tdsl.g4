@@ -30,6 +30,7 @@ statement
     | BREAK                                                     # breakStmt
     | CONTINUE                                                  # continueStmt
     | PASS                                                      # passStmt
+    | ASSERT expr (COMMA expr)?                                 # assertStmt
     | exprList augOp exprList                                   # augAssignStmt
     | exprList (ASSIGN exprList)*                               # exprOrAssignStmt
     ;
@@ -143,6 +144,7 @@ PASS     : 'pass' ;
 WITH     : 'with' ;
 AS       : 'as' ;
 IMPORT   : 'import' ;
+ASSERT   : 'assert' ;
 AND      : 'and' ;
 OR       : 'or' ;
 NOT      : 'not' ;
@@ -161,7 +163,12 @@ FLOAT
 INT : DIGITS ;
 
 FSTRING : [fF] ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
-STRING  : '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ;
+STRING
+    : '"""' ( ESCAPE | . )*? '"""'
+    | '\'\'\'' ( ESCAPE | . )*? '\'\'\''
+    | '"' ( ESCAPE | ~["\\\r\n] )* '"'
+    | '\'' ( ESCAPE | ~['\\\r\n] )* '\''
+    ;
 
 ELLIPSIS     : '...' ;
 LPAREN       : '(' ;

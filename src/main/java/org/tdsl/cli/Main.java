@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.tdsl.interp.Builtins;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.TdslError;
 
@@ -32,12 +34,27 @@ public final class Main {
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
+  private final Supplier<Builtins> builtins;
   private boolean debug;
 
   Main(PrintStream out, PrintStream err, InputStream in) {
+    this(out, err, in, Main::builtins);
+  }
+
+  Main(PrintStream out, PrintStream err, InputStream in, Supplier<Builtins> builtins) {
     this.out = out;
     this.err = err;
     this.in = in;
+    this.builtins = builtins;
+  }
+
+  /** The table every interpreter the command starts uses (the binding step adds its entries here). */
+  static Builtins builtins() {
+    return Builtins.standard();
+  }
+
+  private Interpreter newInterpreter() {
+    return new Interpreter(builtins.get(), out);
   }
 
   public static void main(String[] args) {
@@ -137,7 +154,7 @@ public final class Main {
       return usage("can't open file '" + file + "': No such file or directory");
     }
     try {
-      new Interpreter(out).check(source, file);
+      newInterpreter().check(source, file);
       return 0;
     } catch (TdslError e) {
       return report(e);
@@ -162,7 +179,7 @@ public final class Main {
 
   /** Runs source and maps the outcome to an exit status. */
   int execute(String source, String file, Path dir, List<String> argv) {
-    Interpreter interpreter = new Interpreter(out);
+    Interpreter interpreter = newInterpreter();
     interpreter.setArgv(argv);
     try {
       interpreter.run(source, file, dir);
@@ -193,6 +210,6 @@ public final class Main {
   /** Starts the JLine REPL on a terminal; without one (a pipe, TERM=dumb) stdin runs as a script. */
   int startRepl() {
     if (!org.tdsl.repl.Repl.interactive()) return runStdin();
-    return org.tdsl.repl.Repl.start(Interpreter::new);
+    return org.tdsl.repl.Repl.start(stream -> new Interpreter(builtins.get(), stream));
   }
 }

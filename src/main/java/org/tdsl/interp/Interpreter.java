@@ -29,7 +29,7 @@ import org.tdsl.syntax.SyntaxError;
 public final class Interpreter {
   static final int MAX_DEPTH = 1000;
   private static final Set<String> KEYWORDS = Set.of("if", "else", "while", "for", "in", "def",
-      "return", "break", "continue", "pass", "with", "as", "import", "and", "or", "not", "is",
+      "return", "break", "continue", "pass", "with", "as", "import", "assert", "and", "or", "not", "is",
       "True", "False", "None");
 
   private final Builtins builtins;
@@ -175,7 +175,8 @@ public final class Interpreter {
     return e;
   }
 
-  void checkCancelled() {
+  /** Throws KeyboardInterrupt if cancel() was called; long-running builtins may call it. */
+  public void checkCancelled() {
     if (cancelled) {
       cancelled = false;
       throw new TdslError("KeyboardInterrupt");
@@ -260,6 +261,12 @@ public final class Interpreter {
       case Stmt.Break s -> throw new Signal.Break(s.pos());
       case Stmt.Continue s -> throw new Signal.Continue(s.pos());
       case Stmt.Pass s -> {}
+      case Stmt.Assert s -> {
+        if (!truthy(evaluate(s.condition(), env))) {
+          String message = s.message() == null ? "" : ": " + Values.str(evaluate(s.message(), env), this);
+          throw located(new TdslError("AssertionError" + message), s.condition().pos());
+        }
+      }
     }
   }
 
@@ -548,7 +555,8 @@ public final class Interpreter {
     throw new TdslError("bad operand type for unary " + u.op() + ": '" + Values.typeName(v, this) + "'");
   }
 
-  Object binary(BinOp op, Object a, Object b) {
+  /** a OP b with Python's rules, trying foreign operands' protocols (reflected too). */
+  public Object binary(BinOp op, Object a, Object b) {
     if (Values.isForeign(a)) {
       Protocol<Object> p = builtins.protocolFor(a);
       if (p != null) {
@@ -654,6 +662,12 @@ public final class Interpreter {
         return i >= 0 && i < n;
       }
       default -> {
+        boolean iterable = container instanceof PyList || container instanceof PyTuple
+            || container instanceof PyIterator || container instanceof DictView
+            || (Values.isForeign(container) && builtins.protocolFor(container) != null);
+        if (!iterable) {
+          throw new TdslError("argument of type '" + Values.typeName(container, this) + "' is not iterable");
+        }
         Iterator<Object> it = Values.iterate(container, this);
         while (it.hasNext()) {
           Object x = it.next();
@@ -664,7 +678,7 @@ public final class Interpreter {
     }
   }
 
-  boolean truthy(Object v) {
+  public boolean truthy(Object v) {
     return Values.truthy(v, this);
   }
 
@@ -741,7 +755,8 @@ public final class Interpreter {
 
   // ------------------------------------------------------------------ attributes and items
 
-  Object getAttr(Object object, String name) {
+  /** object.name: methods of builtin types, a Protocol's attributes; Python's AttributeError words. */
+  public Object getAttr(Object object, String name) {
     Object m = Methods.get(object, name);
     if (m != null) return m;
     List<String> names = new ArrayList<>(Methods.names(object));
@@ -775,7 +790,8 @@ public final class Interpreter {
     throw new TdslError("'" + Values.typeName(object, this) + "' object attribute '" + name + "' is read-only");
   }
 
-  Object getItem(Object object, Object index) {
+  /** object[index] with Python's rules; index is a Long, Slice, Ellipsis, null, PyTuple or foreign value. */
+  public Object getItem(Object object, Object index) {
     return switch (object) {
       case PyList l -> index instanceof Slice s ? new PyList(slice(l.items, s)) : l.items.get(position(index, l.size(), "list"));
       case PyTuple t -> index instanceof Slice s ? new PyTuple(slice(t.items(), s)) : t.get(position(index, t.size(), "tuple"));

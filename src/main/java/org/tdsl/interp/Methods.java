@@ -275,14 +275,9 @@ final class Methods {
 
   private static Map<String, Def> dictMethods() {
     Map<String, Def> m = new LinkedHashMap<>();
-    def(m, "keys()", (s, a) -> new PyList(((PyDict) s).keys()));
-    def(m, "values()", (s, a) -> new PyList(((PyDict) s).values()));
-    def(m, "items()", (s, a) -> {
-      PyDict d = (PyDict) s;
-      PyList out = new PyList();
-      for (Object k : d.keys()) out.items.add(PyTuple.of(k, d.get(k)));
-      return out;
-    });
+    def(m, "keys()", (s, a) -> new DictView("dict_keys", (PyDict) s));
+    def(m, "values()", (s, a) -> new DictView("dict_values", (PyDict) s));
+    def(m, "items()", (s, a) -> new DictView("dict_items", (PyDict) s));
     def(m, "get(key, default=None)", (s, a) -> {
       PyDict d = (PyDict) s;
       return d.containsKey(a.get("key")) ? d.get(a.get("key")) : a.get("default");

@@ -62,7 +62,11 @@ public final class TdslError extends RuntimeException {
     sb.append(getMessage());
     if (pos != null && sourceLine != null) {
       sb.append('\n').append(String.format("%5d | %s", pos.line(), sourceLine));
-      sb.append('\n').append("      | ").append(" ".repeat(Math.max(0, pos.col() - 1))).append('^');
+      StringBuilder indent = new StringBuilder();
+      for (int i = 0; i < pos.col() - 1; i++) {
+        indent.append(i < sourceLine.length() && sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+      }
+      sb.append('\n').append("      | ").append(indent).append('^');
     }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < frames.size(); i++) {

@@ -13,7 +13,8 @@ public final class Values {
     return typeName(v, null);
   }
 
-  static String typeName(Object v, Interpreter ip) {
+  /** The type name in messages ('int', 'list', a Protocol's typeName for foreign values). */
+  public static String typeName(Object v, Interpreter ip) {
     return switch (v) {
       case null -> "NoneType";
       case Boolean b -> "bool";
@@ -25,6 +26,7 @@ public final class Values {
       case PyDict d -> "dict";
       case PyRange r -> "range";
       case PyIterator i -> i.kind();
+      case DictView dv -> dv.kind();
       case Function f -> "function";
       case Builtin b -> "builtin_function_or_method";
       case Slice s -> "slice";
@@ -40,7 +42,8 @@ public final class Values {
     return str(v, null);
   }
 
-  static String str(Object v, Interpreter ip) {
+  /** Python's str() (foreign values through their Protocol). */
+  public static String str(Object v, Interpreter ip) {
     if (v instanceof String s) return s;
     if (isForeign(v)) {
       Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
@@ -53,7 +56,8 @@ public final class Values {
     return repr(v, null);
   }
 
-  static String repr(Object v, Interpreter ip) {
+  /** Python's repr() (foreign values through their Protocol). */
+  public static String repr(Object v, Interpreter ip) {
     return switch (v) {
       case null -> "None";
       case Boolean b -> b ? "True" : "False";
@@ -74,6 +78,7 @@ public final class Values {
       case Slice s -> "slice(" + repr(s.start(), ip) + ", " + repr(s.stop(), ip) + ", " + repr(s.step(), ip) + ")";
       case PyRange r -> r.toString();
       case PyIterator i -> i.toString();
+      case DictView dv -> dv.kind() + "(" + repr(new PyList(dv.items()), ip) + ")";
       case Function f -> f.toString();
       case Builtin b -> b.toString();
       case Ellipsis e -> "Ellipsis";
@@ -97,11 +102,12 @@ public final class Values {
   static boolean isForeign(Object v) {
     return !(v == null || v instanceof Boolean || v instanceof Long || v instanceof Double
         || v instanceof String || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict
-        || v instanceof PyRange || v instanceof PyIterator || v instanceof PyCallable
+        || v instanceof PyRange || v instanceof PyIterator || v instanceof PyCallable || v instanceof DictView
         || v instanceof Slice || v instanceof Ellipsis);
   }
 
-  static boolean truthy(Object v, Interpreter ip) {
+  /** Python's truth value (foreign values through their Protocol). */
+  public static boolean truthy(Object v, Interpreter ip) {
     return switch (v) {
       case null -> false;
       case Boolean b -> b;
@@ -112,6 +118,7 @@ public final class Values {
       case PyTuple t -> t.size() > 0;
       case PyDict d -> d.size() > 0;
       case PyRange r -> r.length() > 0;
+      case DictView dv -> dv.dict().size() > 0;
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
         if (p == null) yield true;
@@ -123,11 +130,13 @@ public final class Values {
     };
   }
 
-  static boolean isNumber(Object v) {
+  /** int, float or bool. */
+  public static boolean isNumber(Object v) {
     return v instanceof Long || v instanceof Double || v instanceof Boolean;
   }
 
-  static double toDouble(Object v) {
+  /** A Python number as a double; TypeError words otherwise. */
+  public static double toDouble(Object v) {
     return switch (v) {
       case Double d -> d;
       case Long l -> l;
@@ -137,7 +146,7 @@ public final class Values {
   }
 
   /** An int used as an index or count. */
-  static long toIndex(Object v) {
+  public static long toIndex(Object v) {
     if (v instanceof Long l) return l;
     if (v instanceof Boolean b) return b ? 1 : 0;
     throw new TdslError("slice indices must be integers or None or have an __index__ method");
@@ -210,7 +219,8 @@ public final class Values {
     return o;
   }
 
-  static Iterator<Object> iterate(Object v, Interpreter ip) {
+  /** Python's iter(): lists, tuples, str, dicts, ranges, iterators, foreign iterables. */
+  public static Iterator<Object> iterate(Object v, Interpreter ip) {
     return switch (v) {
       case PyList l -> new Iterator<>() {
         int i = 0;
@@ -240,6 +250,7 @@ public final class Values {
         }
       };
       case PyIterator it -> it.iterator();
+      case DictView dv -> dv.items().iterator();
       case null -> throw new TdslError("'NoneType' object is not iterable");
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
@@ -250,7 +261,8 @@ public final class Values {
     };
   }
 
-  static List<Object> toList(Object v, Interpreter ip) {
+  /** All items of an iterable (checks for cancellation as it goes). */
+  public static List<Object> toList(Object v, Interpreter ip) {
     List<Object> out = new ArrayList<>();
     Iterator<Object> it = iterate(v, ip);
     while (it.hasNext()) {
@@ -267,6 +279,7 @@ public final class Values {
       case PyTuple t -> t.size();
       case PyDict d -> d.size();
       case PyRange r -> r.length();
+      case DictView dv -> dv.dict().size();
       default -> {
         Protocol<Object> p = ip == null || v == null ? null : ip.builtins().protocolFor(v);
         long n = p == null ? -1 : p.len(v);

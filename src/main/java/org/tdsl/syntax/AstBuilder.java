@@ -61,6 +61,8 @@ final class AstBuilder {
       case BreakStmtContext s -> new Stmt.Break(pos);
       case ContinueStmtContext s -> new Stmt.Continue(pos);
       case PassStmtContext s -> new Stmt.Pass(pos);
+      case AssertStmtContext s ->
+          new Stmt.Assert(pos, expr(s.expr(0)), s.expr().size() > 1 ? expr(s.expr(1)) : null);
       case AugAssignStmtContext s -> {
         Expr target = exprList(s.exprList(0));
         if (!(target instanceof Expr.Name || target instanceof Expr.Index
@@ -289,7 +291,8 @@ final class AstBuilder {
 
   private String unquote(Token t) {
     String text = t.getText();
-    return Strings.unescape(text.substring(1, text.length() - 1), pos(t));
+    int q = text.length() >= 6 && (text.startsWith("\"\"\"") || text.startsWith("'''")) ? 3 : 1;
+    return Strings.unescape(text.substring(q, text.length() - q), pos(t));
   }
 
   private Expr fstring(Token t) {

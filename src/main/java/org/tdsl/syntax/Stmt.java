@@ -42,4 +42,7 @@ public sealed interface Stmt {
   record Continue(Pos pos) implements Stmt {}
 
   record Pass(Pos pos) implements Stmt {}
+
+  /** assert condition, message; message may be null. */
+  record Assert(Pos pos, Expr condition, Expr message) implements Stmt {}
 }

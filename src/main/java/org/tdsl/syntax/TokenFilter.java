@@ -105,6 +105,12 @@ final class TokenFilter {
           }
         }
         case ERROR_CHAR -> {
+          Token prev = out.isEmpty() ? null : out.getLast();
+          boolean tripleOpen = prev != null && prev.getType() == STRING && prev.getText().length() == 2
+              && prev.getStopIndex() + 1 == t.getStartIndex() && prev.getText().charAt(0) == t.getText().charAt(0);
+          if (tripleOpen && error == null) {
+            error = new SyntaxError("unterminated triple-quoted string literal", pos(prev), true);
+          }
           if (error == null) {
             String c = t.getText();
             error = c.equals("\"") || c.equals("'")

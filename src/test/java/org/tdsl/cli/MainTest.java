@@ -99,4 +99,41 @@ class MainTest {
     assertEquals(1, r.status());
     assertTrue(r.err().startsWith("error: <string>:1:19: maximum recursion depth exceeded"), r.err());
   }
+
+  @Test
+  void internalErrorsAreOneLineUnlessDebugging() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    java.util.function.Supplier<org.tdsl.interp.Builtins> table = () -> {
+      org.tdsl.interp.Builtins b = org.tdsl.interp.Builtins.standard();
+      b.register("broken", "broken()", "Always fails.", a -> {
+        throw new IllegalStateException("boom");
+      });
+      return b;
+    };
+    Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), table);
+    assertEquals(1, main.run(new String[] {"-e", "print(1)\nbroken()"}));
+    assertEquals("1\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals("error: internal error: java.lang.IllegalStateException: boom (run with --debug for the Java trace)\n",
+        err.toString(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(1, main.run(new String[] {"--debug", "-e", "broken()"}));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("\tat "), "a Java trace with --debug");
+  }
+
+  @Test
+  void simpleReplEchoesValuesAndKeepsStateAfterErrors() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String input = "x = 2\nx * 3\nnope\nif x > 1 {\n  print('big')\n}\nelse { print('small') }\n\n[x, (x,)]\n";
+    Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(0, main.startRepl());
+    String shown = out.toString(StandardCharsets.UTF_8);
+    assertTrue(shown.contains(">>> 6\n>>> >>> ... ... ... ... big\n>>> [2, (2,)]\n>>> \n"), shown);
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: <stdin>:1:1: name 'nope' is not defined"),
+        err.toString(StandardCharsets.UTF_8));
+  }
 }

@@ -131,6 +131,8 @@ class ProtocolTest {
     assertFalse(Interpreter.isComplete("def f(a) {"));
     assertFalse(Interpreter.isComplete("x = (1 +"));
     assertFalse(Interpreter.isComplete("x = 1 +"));
+    assertFalse(Interpreter.isComplete("s = \"\"\"doc"));
+    assertFalse(Interpreter.isComplete("if x { y }"), "an else may follow: a blank line ends it");
     assertTrue(Interpreter.isComplete("x = 1"));
     assertTrue(Interpreter.isComplete("x = )"));
     assertTrue(ip.names().contains("x"));
