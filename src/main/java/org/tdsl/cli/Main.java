@@ -207,9 +207,43 @@ public final class Main {
     return 1;
   }
 
-  /** Starts the JLine REPL on a terminal; without one (a pipe, TERM=dumb) stdin runs as a script. */
+  /**
+   * Starts the interactive REPL: the JLine console (org.tdsl.repl) on a terminal that
+   * understands escape codes; otherwise (TERM=dumb, or a stream given by a test) a plain
+   * line-by-line loop with `>>> ` and `... ` prompts.
+   */
   int startRepl() {
-    if (!org.tdsl.repl.Repl.interactive()) return runStdin();
-    return org.tdsl.repl.Repl.start(stream -> new Interpreter(builtins.get(), stream));
+    if (in == System.in && org.tdsl.repl.Repl.interactive()) {
+      return org.tdsl.repl.Repl.start(stream -> new Interpreter(builtins.get(), stream));
+    }
+    Interpreter interpreter = newInterpreter();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    out.println(VERSION + " — type code, a blank line ends a block; Ctrl-D quits");
+    StringBuilder chunk = new StringBuilder();
+    while (true) {
+      out.print(chunk.isEmpty() ? ">>> " : "... ");
+      out.flush();
+      String line;
+      try {
+        line = reader.readLine();
+      } catch (IOException e) {
+        return 1;
+      }
+      if (line == null) {
+        out.println();
+        return 0;
+      }
+      if (chunk.isEmpty() && line.isBlank()) continue;
+      chunk.append(line).append('\n');
+      if (!line.isBlank() && !Interpreter.isComplete(chunk.toString())) continue;
+      try {
+        interpreter.runInteractive(chunk.toString(), "<stdin>");
+      } catch (TdslError e) {
+        report(e);
+      } catch (RuntimeException | Error e) {
+        internal(e);
+      }
+      chunk.setLength(0);
+    }
   }
 }
