@@ -76,12 +76,25 @@ final class Scan {
   /** Index just past the closing quote, or the end of the line for an unterminated string. */
   private static int stringEnd(String s, int quote) {
     char q = s.charAt(quote);
+    if (s.startsWith(String.valueOf(q).repeat(3), quote)) return tripleEnd(s, quote, q);
     int i = quote + 1;
     while (i < s.length()) {
       char c = s.charAt(i);
       if (c == '\\') { i += 2; continue; }
       if (c == q) return i + 1;
       if (c == '\n') return i;
+      i++;
+    }
+    return s.length();
+  }
+
+  /** A docstring runs over lines until three quotes close it. */
+  private static int tripleEnd(String s, int quote, char q) {
+    String close = String.valueOf(q).repeat(3);
+    int i = quote + 3;
+    while (i < s.length()) {
+      if (s.charAt(i) == '\\') { i += 2; continue; }
+      if (s.startsWith(close, i)) return i + 3;
       i++;
     }
     return s.length();

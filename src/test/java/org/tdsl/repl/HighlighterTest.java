@@ -32,6 +32,14 @@ class HighlighterTest {
   }
 
   @Test
+  void aTripleQuotedStringSpansLines() {
+    String code = "def f() {\n  \"\"\"Adds (one.\n  # not a comment\"\"\"\n  return 1\n}";
+    assertEquals(TdslHighlighter.STRING, styleOf(code, "# not"));
+    assertEquals(TdslHighlighter.STRING, styleOf(code, "(one"), "a bracket inside a string is no bracket");
+    assertEquals(TdslHighlighter.KEYWORD, styleOf(code, "return"));
+  }
+
+  @Test
   void aClosingBracketWithoutPartnerIsMarked() {
     String line = "x = (a + b]) ]";
     AttributedStyle[] styles = TdslHighlighter.styles(line);
