@@ -209,11 +209,14 @@ public final class Main {
   }
 
   /**
-   * Starts the interactive REPL. Until the JLine REPL (org.tdsl.repl) exists this is a plain
-   * line-by-line loop over stdin with `>>> ` and `... ` prompts; replace this method's body
-   * with a call to org.tdsl.repl.Repl.main(args) when it does.
+   * Starts the interactive REPL: the JLine console (org.tdsl.repl) on a terminal that
+   * understands escape codes; otherwise (TERM=dumb, or a stream given by a test) a plain
+   * line-by-line loop with `>>> ` and `... ` prompts.
    */
   int startRepl() {
+    if (in == System.in && org.tdsl.repl.Repl.interactive()) {
+      return org.tdsl.repl.Repl.start(stream -> new Interpreter(builtins.get(), stream));
+    }
     Interpreter interpreter = newInterpreter();
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     out.println(VERSION + " — type code, a blank line ends a block; Ctrl-D quits");

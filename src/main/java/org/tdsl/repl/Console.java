@@ -1,0 +1,93 @@
+package org.tdsl.repl;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The read-eval-print loop on a JLine terminal. Enter runs the chunk once the parser says it
+ * is complete; Ctrl-C cancels a running chunk (or clears the line at the prompt); Ctrl-D on
+ * an empty line leaves.
+ */
+final class Console {
+  static final String PROMPT = ">>> ";
+  static final String CONTINUATION = "... ";
+
+  private final Terminal terminal;
+  private final ReplBackend backend;
+  private final PrintStream out;
+  private final LineReader reader;
+  private final Commands commands;
+  private volatile boolean interrupted;
+
+  /** {@code out} is where the backend prints too; {@code history} may be null (no file). */
+  Console(Terminal terminal, ReplBackend backend, PrintStream out, Path history) {
+    this.terminal = terminal;
+    this.backend = backend;
+    this.out = out;
+    LineReaderBuilder builder = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("tdsl")
+        .parser(new TdslParser(backend))
+        .completer(new TdslCompleter(backend, Path.of("").toAbsolutePath()))
+        .highlighter(new TdslHighlighter())
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+        .variable(LineReader.BLINK_MATCHING_PAREN, 0)
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.INSERT_TAB, true);
+    if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
+    this.reader = builder.build();
+    this.commands = new Commands(backend, out, this::runAndShow);
+    // Outside readLine (which handles Ctrl-C itself) Ctrl-C stops the running chunk.
+    terminal.handle(Terminal.Signal.INT, signal -> {
+      interrupted = true;
+      backend.cancel();
+    });
+  }
+
+  /** Reads and runs chunks until Ctrl-D or {@code :quit}; returns the exit status. */
+  int run() {
+    while (true) {
+      String chunk;
+      try {
+        chunk = reader.readLine(PROMPT);
+      } catch (UserInterruptException e) {
+        continue;
+      } catch (EndOfFileException e) {
+        return 0;
+      }
+      if (chunk.isBlank()) continue;
+      if (chunk.strip().startsWith(":")) {
+        if (!commands.execute(chunk)) return 0;
+      } else {
+        runAndShow(() -> backend.run(chunk));
+      }
+    }
+  }
+
+  private ReplBackend.Outcome runAndShow(Supplier<ReplBackend.Outcome> work) {
+    Progress.setColumns(terminal.getWidth());
+    ReplBackend.Outcome outcome;
+    interrupted = false;
+    try {
+      outcome = work.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      outcome = new ReplBackend.Outcome(null, "internal error: " + e);
+    }
+    if (interrupted) out.println();  // the terminal echoed ^C; the message starts a line of its own
+    out.flush();
+    if (outcome.echo() != null) out.println(outcome.echo());
+    if (outcome.error() != null) {
+      out.println(new AttributedString(outcome.error(), AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).toAnsi(terminal));
+    }
+    out.flush();
+    return outcome;
+  }
+}
