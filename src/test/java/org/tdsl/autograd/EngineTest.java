@@ -303,4 +303,24 @@ class EngineTest {
     assertArrayEquals(new float[] {1, 1}, g.toFloatArray());
     assertTrue(Arrays.equals(new float[] {0, 0}, x.grad().toFloatArray()));
   }
+
+  @Test void gradientsReachingLeavesAreNotAliased() {
+    // AddBackward hands one gradient to both inputs; the leaves must not share it
+    Tensor x = leaf(1, 2), y = leaf(3, 4);
+    Autograd.backward(Torch.sum(Torch.mul(Torch.add(x, y), 2.0)));
+    assertTrue(x.grad().storage() != y.grad().storage());
+    // a sum's expanded (stride 0) gradient never becomes a .grad as is
+    Tensor z = leaf(1, 2, 3);
+    Autograd.backward(Torch.sum(z));
+    assertTrue(z.grad().isContiguous());
+    Autograd.backward(Torch.sum(z));
+    assertArrayEquals(new float[] {2, 2, 2}, z.grad().toFloatArray());
+    // a fresh gradient with one holder is stored without a copy: accumulation then works in place
+    Tensor w = leaf(1, 2);
+    Autograd.backward(Torch.sum(Torch.mul(w, w)));
+    Tensor first = w.grad();
+    Autograd.backward(Torch.sum(Torch.mul(w, w)));
+    assertSame(first, w.grad());
+    assertArrayEquals(new float[] {4, 8}, first.toFloatArray());
+  }
 }
