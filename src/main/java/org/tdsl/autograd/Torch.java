@@ -35,17 +35,28 @@ public final class Torch {
     return new Edge((Node) t.gradFn(), t.outputNr());
   }
 
+  /** Whether an op on these inputs would be recorded (grad mode on and some input requires grad). */
+  public static boolean isRecording(Tensor... inputs) { return tracking(inputs); }
+
   private static boolean tracking(Tensor... inputs) {
     if (!GradMode.isEnabled()) return false;
     for (Tensor t : inputs) if (t != null && t.requiresGrad()) return true;
     return false;
   }
 
-  private static Tensor record(String name, Tensor[] inputs, Tensor out, Tensor[] saved, Node.Backward fn) {
+  /**
+   * Records an operation computed outside this class (nn's convolution, pooling, losses): when
+   * grad mode is on and an input requires grad, makes the node {@code name} with edges to the
+   * inputs (null entries allowed for non-tensor slots), saves {@code saved} with their versions,
+   * and makes out its output 0. The backward returns one gradient per input (null where none),
+   * written with Torch ops so that create_graph works. Returns out.
+   */
+  public static Tensor record(String name, Tensor[] inputs, Tensor out, Tensor[] saved, Node.Backward fn) {
     return recordMulti(name, inputs, new Tensor[] {out}, saved, fn)[0];
   }
 
-  private static Tensor[] recordMulti(String name, Tensor[] inputs, Tensor[] outs, Tensor[] saved, Node.Backward fn) {
+  /** {@link #record} for an operation with several outputs (output i gets outputNr i; int outputs stay untracked). */
+  public static Tensor[] recordMulti(String name, Tensor[] inputs, Tensor[] outs, Tensor[] saved, Node.Backward fn) {
     if (!tracking(inputs)) return outs;
     Edge[] edges = new Edge[inputs.length];
     for (int i = 0; i < inputs.length; i++) edges[i] = inputs[i] == null ? new Edge(null, 0) : edgeOf(inputs[i]);
