@@ -884,6 +884,9 @@ public final class Torch {
   /** {@code a[items] = value} in place; on a tensor with history it records CopySlices. */
   public static Tensor setitem(Tensor a, List<Index> items, Tensor value) {
     checkInplace(a);
+    if (a.base() != null && tracking(a.base(), value)) {
+      return inplace(a, x -> setitem(clone(x), items, value), false, value);
+    }
     if (!tracking(a, value)) {
       Indexing.set(a, items, value);
       return a;
@@ -896,8 +899,9 @@ public final class Torch {
       Tensor g = c.grad();
       Tensor ga = null, gv = null;
       if (c.needs(0)) {
-        ga = clone(g);
-        try (GradMode.Scope s = GradMode.noGrad()) { Indexing.set(ga, items, Tensor.wrap(0.0)); }
+        Tensor keep = Tensor.ones(g.shape());
+        Indexing.set(keep, items, Tensor.wrap(0.0));
+        ga = mul(g, keep);
       }
       if (c.needs(1)) gv = sumTo(index(g, items), vs);
       return new Tensor[] {ga, gv};
@@ -1126,11 +1130,11 @@ public final class Torch {
     if (base != null && base.isLeaf() && base.requiresGrad()) {
       throw new TensorException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
     }
-    if (base != null && base.requiresGrad()) {
-      // PyTorch would rebase the base's history (CopySlices on the base); we do that only for
-      // index assignment, so refuse rather than compute wrong gradients silently.
-      throw new TensorException("in-place operation on a view of a tensor that requires grad is not supported; assign"
-          + " through the base tensor instead (t[index] = value)");
+    if (base != null && base.requiresGrad() && !base.isContiguous()) {
+      // the base's history is rebased through the view's geometry, which needs a dense base;
+      // refuse rather than compute wrong gradients silently
+      throw new TensorException("in-place operation on a view of a non-contiguous tensor that requires grad is not"
+          + " supported; call .contiguous() on the base first");
     }
   }
 
@@ -1164,6 +1168,7 @@ public final class Torch {
       a.copyFrom(r);
       return a;
     }
+    if (a.base() != null) return inplaceOnView(a, op, needsOriginal);
     Tensor before = shallowAlias(a);
     if (needsOriginal) {
       // the op saves a's old values, which the write below overwrites: give it its own copy
@@ -1178,6 +1183,56 @@ public final class Torch {
     a.copyFrom(r.detach());
     rebase(a, r);
     return a;
+  }
+
+  /**
+   * An in-place op on a view v of base b, as PyTorch: v takes the op's node, and b takes a
+   * CopySlices node whose backward sends the gradient of v's region to the op's node and the
+   * rest to b's old history.
+   */
+  private static Tensor inplaceOnView(Tensor v, UnaryOperator<Tensor> op, boolean needsOriginal) {
+    Tensor b = v.base();
+    if (!b.isContiguous()) {
+      throw new TensorException("in-place operation on a view of a non-contiguous tensor that requires grad is not"
+          + " supported; call .contiguous() on the base first");
+    }
+    int[] vs = v.shape(), vst = v.strides();
+    int voff = v.offset() - b.offset();
+    Tensor before = shallowAlias(v);
+    if (needsOriginal) {
+      Tensor copy = v.clone();
+      copy.setRequiresGrad(before.requiresGrad());
+      copy.setGradFn(before.gradFn());
+      copy.setOutputNr(before.outputNr());
+      before = copy;
+    }
+    Tensor r = op.apply(before);
+    checkCast(r, v);
+    Tensor bOld = shallowAlias(b);
+    v.copyFrom(r.detach());
+    Tensor bNew = b.asStrided(b.shape(), b.strides(), b.offset());
+    record("CopySlices", ts(bOld, r), bNew, NONE, c -> {
+      Tensor g = c.grad();
+      Tensor gb = null;
+      if (c.needs(0)) {
+        // g with v's region zeroed, as a product with a constant mask so create_graph sees it
+        Tensor keep = Tensor.ones(g.shape());
+        keep.asStrided(vs, vst, voff).fillRaw(0);
+        gb = mul(g, keep);
+      }
+      return new Tensor[] {gb, c.needs(1) ? asStridedView(contiguous(g), vs, vst, voff) : null};
+    });
+    rebase(b, bNew);
+    rebase(v, r);
+    return v;
+  }
+
+  /** The elements of a contiguous g picked by a geometry (shape, strides, offset from g's start). */
+  private static Tensor asStridedView(Tensor g, int[] shape, int[] strides, int off) {
+    Tensor out = g.asStrided(shape, strides, g.offset() + off);
+    int[] gs = g.shape();
+    return record("AsStridedBackward", ts(g), out, NONE, c -> new Tensor[] {
+        embed(c.grad(), gs, x -> asStridedView(contiguous(x), shape, strides, off), "AsStridedBackwardBackward")});
   }
 
   private static void checkCast(Tensor result, Tensor a) {
