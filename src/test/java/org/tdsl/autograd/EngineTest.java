@@ -303,4 +303,36 @@ class EngineTest {
     assertArrayEquals(new float[] {1, 1}, g.toFloatArray());
     assertTrue(Arrays.equals(new float[] {0, 0}, x.grad().toFloatArray()));
   }
+
+  @Test void gradientsReachingLeavesAreNotAliased() {
+    // AddBackward hands one gradient to both inputs; the leaves must not share it
+    Tensor x = leaf(1, 2), y = leaf(3, 4);
+    Autograd.backward(Torch.sum(Torch.mul(Torch.add(x, y), 2.0)));
+    assertTrue(x.grad().storage() != y.grad().storage());
+    // a sum's expanded (stride 0) gradient never becomes a .grad as is
+    Tensor z = leaf(1, 2, 3);
+    Autograd.backward(Torch.sum(z));
+    assertTrue(z.grad().isContiguous());
+    Autograd.backward(Torch.sum(z));
+    assertArrayEquals(new float[] {2, 2, 2}, z.grad().toFloatArray());
+    // a fresh gradient with one holder is stored without a copy: accumulation then works in place
+    Tensor w = leaf(1, 2);
+    Autograd.backward(Torch.sum(Torch.mul(w, w)));
+    Tensor first = w.grad();
+    Autograd.backward(Torch.sum(Torch.mul(w, w)));
+    assertSame(first, w.grad());
+    assertArrayEquals(new float[] {4, 8}, first.toFloatArray());
+  }
+
+  @Test void opsFromOtherPackagesRecordThroughTorchRecord() {
+    // a "cube" op defined outside Torch: forward raw, backward with Torch ops
+    Tensor x = leaf(1, 2);
+    Tensor raw = org.tdsl.tensor.Pointwise.binary(org.tdsl.tensor.kernels.BinaryOp.POW, x, Tensor.wrap(3.0));
+    Tensor y = Torch.record("CubeBackward", new Tensor[] {x}, raw, new Tensor[] {x},
+        c -> new Tensor[] {Torch.mul(c.grad(), Torch.mul(Torch.mul(c.saved(0), c.saved(0)), 3.0))});
+    assertEquals("CubeBackward", y.gradFn().name());
+    assertTrue(Torch.isRecording(x));
+    Autograd.backward(Torch.sum(y));
+    assertArrayEquals(new float[] {3, 12}, x.grad().toFloatArray());
+  }
 }
