@@ -1,0 +1,130 @@
+package org.tdsl.tensor.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Elementwise float32 loops over one row: inputs with any stride (1 and 0 take the vector
+ * path), output contiguous. The tensor layer walks the rows of an N-d iteration and calls these.
+ */
+public final class Elementwise {
+  private Elementwise() {}
+
+  public static void unary(UnaryOp op, float[] x, int xOff, int xStride, float[] out, int outOff, int n) {
+    unary(Vectors.SPECIES, op, x, xOff, xStride, out, outOff, n);
+  }
+
+  public static void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                            float[] out, int outOff, int n) {
+    binary(Vectors.SPECIES, op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);
+  }
+
+  static void unary(VectorSpecies<Float> s, UnaryOp op, float[] x, int xOff, int xStride,
+                    float[] out, int outOff, int n) {
+    int i = 0;
+    if (s != null && xStride == 1 && hasVector(op)) {
+      int bound = s.loopBound(n);
+      for (; i < bound; i += s.length()) {
+        un(op, FloatVector.fromArray(s, x, xOff + i)).intoArray(out, outOff + i);
+      }
+    }
+    for (; i < n; i++) out[outOff + i] = op.apply(x[xOff + i * xStride]);
+  }
+
+  static boolean hasVector(UnaryOp op) {
+    return switch (op) {
+      case NEG, ABS, EXP, LOG, LOG1P, EXPM1, SQRT, RSQRT, SIN, COS, TAN, TANH, SIGMOID, RELU,
+           RECIPROCAL, SQUARE -> true;
+      default -> false;
+    };
+  }
+
+  private static FloatVector un(UnaryOp op, FloatVector v) {
+    return switch (op) {
+      case NEG -> v.neg();
+      case ABS -> v.abs();
+      case EXP -> v.lanewise(VectorOperators.EXP);
+      case LOG -> v.lanewise(VectorOperators.LOG);
+      case LOG1P -> v.lanewise(VectorOperators.LOG1P);
+      case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
+      case SQRT -> v.sqrt();
+      case RSQRT -> v.broadcast(1f).div(v.sqrt());
+      case SIN -> v.lanewise(VectorOperators.SIN);
+      case COS -> v.lanewise(VectorOperators.COS);
+      case TAN -> v.lanewise(VectorOperators.TAN);
+      case TANH -> v.lanewise(VectorOperators.TANH);
+      case SIGMOID -> v.broadcast(1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+      case RELU -> v.max(0f);
+      case RECIPROCAL -> v.broadcast(1f).div(v);
+      case SQUARE -> v.mul(v);
+      default -> throw new IllegalStateException(op.name());
+    };
+  }
+
+  static boolean hasVector(BinaryOp op) {
+    return switch (op) {
+      case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM -> true;
+      default -> false;
+    };
+  }
+
+  private static FloatVector bin(BinaryOp op, FloatVector a, FloatVector b) {
+    return switch (op) {
+      case ADD -> a.add(b);
+      case SUB -> a.sub(b);
+      case MUL -> a.mul(b);
+      case DIV -> a.div(b);
+      case MAXIMUM -> a.max(b);
+      case MINIMUM -> a.min(b);
+      default -> throw new IllegalStateException(op.name());
+    };
+  }
+
+  static void binary(VectorSpecies<Float> s, BinaryOp op, float[] a, int aOff, int aStride,
+                     float[] b, int bOff, int bStride, float[] out, int outOff, int n) {
+    int i = 0;
+    if (s != null && hasVector(op) && (aStride | bStride) <= 1 && (aStride | bStride) >= 0) {
+      int bound = s.loopBound(n);
+      int step = s.length();
+      if (aStride == 1 && bStride == 1) {
+        for (; i < bound; i += step) {
+          bin(op, FloatVector.fromArray(s, a, aOff + i), FloatVector.fromArray(s, b, bOff + i))
+              .intoArray(out, outOff + i);
+        }
+      } else if (aStride == 1) {
+        FloatVector bv = FloatVector.broadcast(s, b[bOff]);
+        for (; i < bound; i += step) bin(op, FloatVector.fromArray(s, a, aOff + i), bv).intoArray(out, outOff + i);
+      } else if (bStride == 1) {
+        FloatVector av = FloatVector.broadcast(s, a[aOff]);
+        for (; i < bound; i += step) bin(op, av, FloatVector.fromArray(s, b, bOff + i)).intoArray(out, outOff + i);
+      }
+    }
+    for (; i < n; i++) out[outOff + i] = op.apply(a[aOff + i * aStride], b[bOff + i * bStride]);
+  }
+
+  /** out[i] += x[i]·alpha over one row (gradient accumulation, add_ with alpha). */
+  public static void axpy(float alpha, float[] x, int xOff, int xStride, float[] out, int outOff, int n) {
+    axpy(Vectors.SPECIES, alpha, x, xOff, xStride, out, outOff, n);
+  }
+
+  static void axpy(VectorSpecies<Float> s, float alpha, float[] x, int xOff, int xStride,
+                   float[] out, int outOff, int n) {
+    int i = 0;
+    if (s != null && xStride == 1) {
+      int bound = s.loopBound(n);
+      for (; i < bound; i += s.length()) {
+        FloatVector.fromArray(s, x, xOff + i).fma(FloatVector.broadcast(s, alpha), FloatVector.fromArray(s, out, outOff + i))
+            .intoArray(out, outOff + i);
+      }
+    }
+    for (; i < n; i++) out[outOff + i] += alpha * x[xOff + i * xStride];
+  }
+
+  /** Strided row → contiguous row copy. */
+  public static void copy(float[] x, int xOff, int xStride, float[] out, int outOff, int n) {
+    if (xStride == 1) { System.arraycopy(x, xOff, out, outOff, n); return; }
+    if (xStride == 0) { java.util.Arrays.fill(out, outOff, outOff + n, x[xOff]); return; }
+    for (int i = 0; i < n; i++) out[outOff + i] = x[xOff + i * xStride];
+  }
+}
