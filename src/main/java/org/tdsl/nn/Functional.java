@@ -1,5 +1,6 @@
 package org.tdsl.nn;
 
+import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.Rng;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
@@ -46,21 +47,22 @@ public final class Functional {
 
   /** {@code x·Wᵀ + b} for input (..., in_features); bias may be null. */
   public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-    Tensor out = Ops.matmul(input, Ops.t(weight));
-    return bias == null ? out : Ops.add(out, bias);
+    if (bias != null && input.dim() == 2) return LinearOp.addmm(input, weight, bias);
+    Tensor out = Torch.matmul(input, Torch.t(weight));
+    return bias == null ? out : Torch.add(out, bias);
   }
 
-  public static Tensor flatten(Tensor input, int startDim, int endDim) { return Ops.flatten(input, startDim, endDim); }
+  public static Tensor flatten(Tensor input, int startDim, int endDim) { return Torch.flatten(input, startDim, endDim); }
 
-  public static Tensor relu(Tensor x) { return Ops.relu(x); }
+  public static Tensor relu(Tensor x) { return Torch.relu(x); }
 
-  public static Tensor tanh(Tensor x) { return Ops.tanh(x); }
+  public static Tensor tanh(Tensor x) { return Torch.tanh(x); }
 
-  public static Tensor sigmoid(Tensor x) { return Ops.sigmoid(x); }
+  public static Tensor sigmoid(Tensor x) { return Torch.sigmoid(x); }
 
-  public static Tensor softmax(Tensor x, int dim) { return Ops.softmax(x, dim); }
+  public static Tensor softmax(Tensor x, int dim) { return Torch.softmax(x, dim); }
 
-  public static Tensor log_softmax(Tensor x, int dim) { return Ops.logSoftmax(x, dim); }
+  public static Tensor log_softmax(Tensor x, int dim) { return Torch.log_softmax(x, dim); }
 
   /** PyTorch's {@code _get_softmax_dim} for a call without {@code dim}. */
   static int implicitSoftmaxDim(int ndim) { return ndim == 0 || ndim == 1 || ndim == 3 ? 0 : 1; }
@@ -80,7 +82,7 @@ public final class Functional {
   public static Tensor dropout(Tensor input, double p, boolean training) {
     checkDropoutProbability(p);
     if (!training || p == 0) return input;
-    return Ops.mul(input, dropoutNoise(p, input.shape()));
+    return Torch.mul(input, dropoutNoise(p, input.shape()));
   }
 
   /** {@code F.dropout2d}: one draw per (sample, channel) of N×C×H×W (or C×H×W) input. */
@@ -97,7 +99,7 @@ public final class Functional {
     int[] shape = input.shape();
     int[] noiseShape = shape.clone();
     for (int d = noiseShape.length - 2; d < noiseShape.length; d++) noiseShape[d] = 1;
-    return Ops.mul(input, dropoutNoise(p, noiseShape));
+    return Torch.mul(input, dropoutNoise(p, noiseShape));
   }
 
   /** Bernoulli(1-p) draws divided by 1-p, from this thread's generator; all zeros for p = 1. */
