@@ -92,6 +92,13 @@ def safetensors_from_torch():
     tensors["steps"] = torch.tensor([3, -1, 7], dtype=torch.int64)
     tensors["mask"] = torch.tensor([[True, False], [False, True]])
     write_safetensors(os.path.join(HERE, "torch_written.safetensors"), tensors, {"format": "pt"})
+    write_safetensors(os.path.join(HERE, "torch_model.safetensors"), model.state_dict())
+    x = torch.randn(2, 1, 4, 4, generator=torch.Generator().manual_seed(5))
+    o = Out("torch_model.txt")
+    o.comment("Sequential(Conv2d(1, 2, 3), ReLU(), Flatten(), Linear(8, 3)) from torch_model.safetensors on x")
+    o.tensor("x", x)
+    o.tensor("out", model(x))
+    o.close()
     o = Out("torch_written.txt")
     o.comment("the float and int tensors of torch_written.safetensors, for comparison")
     for name, t in tensors.items():
@@ -241,8 +248,16 @@ if __name__ == "__main__":
     ops()
     optimizers()
     reprs()
-    # a file tdsl wrote (by CheckpointTest, when present) must load here with the same names
-    tdsl_file = os.path.join(HERE, "tdsl_written.safetensors")
+    # the file CheckpointTest wrote (target/tdsl_written.safetensors, when present) must load
+    # into the same PyTorch model and give the output tdsl computed (target/tdsl_written.txt)
+    tdsl_file = os.path.join(HERE, "../../../../target/tdsl_written.safetensors")
     if os.path.exists(tdsl_file):
         tensors, meta = read_safetensors(tdsl_file)
-        print("tdsl_written.safetensors loads:", {k: list(v.shape) for k, v in tensors.items()}, meta)
+        print("target/tdsl_written.safetensors:", {k: list(v.shape) for k, v in tensors.items()}, meta)
+        model = nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU(), nn.Flatten(), nn.Linear(8, 3))
+        model.load_state_dict(tensors)
+        with open(os.path.join(os.path.dirname(tdsl_file), "tdsl_written.txt")) as f:
+            lines = f.read().split()
+        x = torch.tensor([float(v) for v in lines[:32]]).view(2, 1, 4, 4)
+        expected = torch.tensor([float(v) for v in lines[32:]]).view(2, 3)
+        print("PyTorch output equals tdsl's:", torch.allclose(model(x), expected, atol=1e-6), model(x).tolist())
