@@ -1,0 +1,194 @@
+package org.tdsl.autograd;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.tdsl.tensor.Tensor;
+
+/**
+ * PyTorch's engine in one thread: count each node's dependencies (edges reaching it from the
+ * graph below the roots), then run a ready queue ordered by sequence number (latest first;
+ * AccumulateGrad first of all). Gradients arriving at a node are added in its input buffer,
+ * never assigned.
+ */
+final class Engine {
+  private Engine() {}
+
+  /** A ready queue entry; ties (several AccumulateGrad) keep arrival order. */
+  private record Ready(Node node, long arrival) {}
+
+  private static PriorityQueue<Ready> queue() {
+    return new PriorityQueue<>((a, b) -> a.node.sequenceNr != b.node.sequenceNr
+        ? Long.compare(b.node.sequenceNr, a.node.sequenceNr) : Long.compare(a.arrival, b.arrival));
+  }
+
+  static Map<Node, Integer> dependencies(List<Node> roots) {
+    Map<Node, Integer> deps = new IdentityHashMap<>();
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    Map<Node, Boolean> seen = new IdentityHashMap<>();
+    for (Node r : roots) if (r != null && seen.put(r, true) == null) stack.push(r);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      for (Edge e : n.next) {
+        if (e.node() == null) continue;
+        deps.merge(e.node(), 1, Integer::sum);
+        if (seen.put(e.node(), true) == null) stack.push(e.node());
+      }
+    }
+    return deps;
+  }
+
+  /** The order in which backward from these roots visits the nodes (no gradients computed). */
+  static List<Node> order(List<Node> roots) {
+    Map<Node, Integer> deps = dependencies(roots);
+    PriorityQueue<Ready> ready = queue();
+    long arrival = 0;
+    Map<Node, Boolean> queued = new IdentityHashMap<>();
+    for (Node r : roots) {
+      if (r != null && deps.getOrDefault(r, 0) == 0 && queued.put(r, true) == null) ready.add(new Ready(r, arrival++));
+    }
+    List<Node> out = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      Node n = ready.poll().node;
+      out.add(n);
+      for (Edge e : n.next) {
+        if (e.node() == null) continue;
+        int left = deps.merge(e.node(), -1, Integer::sum);
+        if (left == 0) ready.add(new Ready(e.node(), arrival++));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs backward from root edges with their gradients. With captures (autograd.grad) the
+   * gradients reaching those edges are returned and no leaf's .grad is touched; only nodes on a
+   * path to a capture run.
+   */
+  static Tensor[] run(List<Edge> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
+                      List<Edge> captures) {
+    List<Node> rootNodes = new ArrayList<>();
+    for (Edge e : roots) rootNodes.add(e.node());
+    Map<Node, Integer> deps = dependencies(rootNodes);
+    Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
+    Map<Node, Boolean> needed = captures == null ? null : neededNodes(rootNodes, captures);
+    Tensor[] captured = captures == null ? null : new Tensor[captures.size()];
+
+    try (GradMode.Scope mode = GradMode.scope(createGraph)) {
+      for (int i = 0; i < roots.size(); i++) addTo(buffers, roots.get(i), rootGrads.get(i));
+      PriorityQueue<Ready> ready = queue();
+      long arrival = 0;
+      Map<Node, Boolean> queued = new IdentityHashMap<>();
+      for (Node r : rootNodes) {
+        if (deps.getOrDefault(r, 0) == 0 && queued.put(r, true) == null) ready.add(new Ready(r, arrival++));
+      }
+      while (!ready.isEmpty()) {
+        Node node = ready.poll().node;
+        Tensor[] grads = buffers.remove(node);
+        if (grads == null) grads = new Tensor[node.numOutputs()];
+        if (captures != null) {
+          for (int i = 0; i < captures.size(); i++) {
+            Edge c = captures.get(i);
+            if (c.node() == node && grads[c.inputNr()] != null) captured[i] = grads[c.inputNr()];
+          }
+        }
+        boolean run = needed == null || (needed.containsKey(node) && !(node instanceof AccumulateGrad));
+        boolean any = false;
+        for (Tensor g : grads) any |= g != null;
+        Tensor[] out = null;
+        if (run && any) {
+          for (int k = 0; k < grads.length; k++) {
+            for (Tensor t : node.retainedFor(k)) if (grads[k] != null) storeRetained(t, grads[k], createGraph);
+          }
+          out = execute(node, grads, createGraph);
+          if (!keepGraph) node.release();
+        }
+        for (int i = 0; i < node.next.length; i++) {
+          Edge e = node.next[i];
+          if (e.node() == null) continue;
+          if (out != null && i < out.length && out[i] != null) addTo(buffers, e, out[i]);
+          int left = deps.merge(e.node(), -1, Integer::sum);
+          if (left == 0) ready.add(new Ready(e.node(), arrival++));
+        }
+      }
+    }
+    return captured;
+  }
+
+  private static Tensor[] execute(Node node, Tensor[] grads, boolean createGraph) {
+    if (node instanceof AccumulateGrad acc) {
+      acc.accumulate(grads[0], createGraph);
+      return new Tensor[0];
+    }
+    for (int k = 0; k < grads.length; k++) {
+      if (grads[k] == null) grads[k] = Tensor.zeros(node.outputShapes[k]);
+    }
+    Tensor[] out = node.apply(grads);
+    for (int i = 0; i < out.length && i < node.next.length; i++) {
+      if (out[i] == null || node.next[i].node() == null) continue;
+      int[] expected = node.inputShapes()[i];
+      if (!Arrays.equals(out[i].shape(), expected)) {
+        throw new AutogradException("Function " + node.name() + " returned an invalid gradient at index " + i
+            + " - got " + Arrays.toString(out[i].shape()) + " but expected shape compatible with "
+            + Arrays.toString(expected), node);
+      }
+      if (AnomalyMode.isEnabled() && hasNaN(out[i])) {
+        throw new AutogradException("Function '" + node.name() + "' returned nan values in its " + i + "th output.",
+            node);
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasNaN(Tensor t) {
+    for (float v : t.toFloatArray()) if (Float.isNaN(v)) return true;
+    return false;
+  }
+
+  private static void storeRetained(Tensor t, Tensor g, boolean createGraph) {
+    if (t.grad() == null) t.setGrad(createGraph ? g : g.detach().clone());
+    else t.setGrad(Torch.add(t.grad(), g));
+  }
+
+  private static void addTo(Map<Node, Tensor[]> buffers, Edge e, Tensor g) {
+    Tensor[] buf = buffers.computeIfAbsent(e.node(), n -> new Tensor[n.numOutputs()]);
+    Tensor old = buf[e.inputNr()];
+    buf[e.inputNr()] = old == null ? g : Torch.add(old, g);
+  }
+
+  /** Nodes from which some capture edge can be reached (they must run for autograd.grad). */
+  private static Map<Node, Boolean> neededNodes(List<Node> roots, List<Edge> captures) {
+    Map<Node, Boolean> targets = new IdentityHashMap<>();
+    for (Edge c : captures) if (c.node() != null) targets.put(c.node(), true);
+    Map<Node, Boolean> memo = new IdentityHashMap<>();
+    for (Node r : roots) if (r != null) needed(r, targets, memo);
+    Map<Node, Boolean> out = new IdentityHashMap<>();
+    memo.forEach((n, v) -> { if (v) out.put(n, true); });
+    return out;
+  }
+
+  private static boolean needed(Node root, Map<Node, Boolean> targets, Map<Node, Boolean> memo) {
+    // iterative post-order to survive deep graphs
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    stack.push(root);
+    Map<Node, Boolean> expanded = new HashMap<>();
+    while (!stack.isEmpty()) {
+      Node n = stack.peek();
+      if (memo.containsKey(n)) { stack.pop(); continue; }
+      if (expanded.put(n, true) == null) {
+        for (Edge e : n.next) if (e.node() != null && !memo.containsKey(e.node())) stack.push(e.node());
+        continue;
+      }
+      stack.pop();
+      boolean need = targets.containsKey(n);
+      for (Edge e : n.next) if (e.node() != null && Boolean.TRUE.equals(memo.get(e.node()))) need = true;
+      memo.put(n, need);
+    }
+    return memo.get(root);
+  }
+}
