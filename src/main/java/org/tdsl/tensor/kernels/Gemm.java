@@ -1,27 +1,71 @@
 package org.tdsl.tensor.kernels;
 
+import java.util.Arrays;
+
 /**
  * General matrix product on float32 arrays: C = A·B (or C += A·B).
  *
  * <p>Each operand is addressed as {@code base[off + i * rowStride + j * colStride]}, so a
  * transposed operand is just a swap of its two strides: backward's A^T·G and G·B^T run
  * without materialising a transpose. C is written with unit column stride.
+ *
+ * <p>Tiny products take a plain loop; everything else is packed into panels and run through
+ * the register-blocked microkernel of {@link GemmBlocked} (or {@link GemmScalar} when the
+ * vector width is 0), split over the cores by {@link Parallel} when it is big enough to pay
+ * for a second thread.
  */
 public final class Gemm {
   private Gemm() {}
+
+  /** Below this many multiply-adds the packing costs more than it saves. */
+  private static final long TINY = 4 * 1024;
+  /** Below this many multiply-adds a second thread costs more than it saves. */
+  private static final long PARALLEL_MIN = 64L * 64 * 64;
 
   public static void gemm(int m, int n, int k,
                           float[] a, int aOff, int aRowStride, int aColStride,
                           float[] b, int bOff, int bRowStride, int bColStride,
                           float[] c, int cOff, int cRowStride, boolean accumulate) {
-    for (int i = 0; i < m; i++) {
-      int cRow = cOff + i * cRowStride;
-      if (!accumulate) java.util.Arrays.fill(c, cRow, cRow + n, 0f);
-      for (int p = 0; p < k; p++) {
-        float av = a[aOff + i * aRowStride + p * aColStride];
-        int bRow = bOff + p * bRowStride;
-        for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j * bColStride];
-      }
+    if (m <= 0 || n <= 0) return;
+    if (k <= 0) {
+      if (!accumulate) for (int i = 0; i < m; i++) fillZero(c, cOff + i * cRowStride, n);
+      return;
     }
+    long work = (long) m * n * k;
+    if (work <= TINY || VectorWidth.BITS == 0) {
+      GemmScalar.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
+          c, cOff, cRowStride, accumulate);
+      return;
+    }
+    int parts = work < PARALLEL_MIN ? 1 : Parallel.threads();
+    if (parts == 1) {
+      GemmBlocked.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
+          c, cOff, cRowStride, accumulate);
+      return;
+    }
+    // Split C into parts: by rows when there are enough of them, else by columns. The
+    // boundaries fall on whole microkernel tiles so no part pads a tile another part fills.
+    boolean byRows = m >= 2 * GemmBlocked.MR * parts || m >= n;
+    int unit = byRows ? GemmBlocked.MR : GemmBlocked.NR;
+    int extent = byRows ? m : n;
+    int units = (extent + unit - 1) / unit;
+    int used = Math.min(parts, units);
+    Parallel.forEach(used, part -> {
+      int from = Math.min(extent, (int) ((long) units * part / used) * unit);
+      int to = Math.min(extent, (int) ((long) units * (part + 1) / used) * unit);
+      if (from >= to) return;
+      if (byRows) {
+        GemmBlocked.gemm(to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride,
+            b, bOff, bRowStride, bColStride, c, cOff + from * cRowStride, cRowStride, accumulate);
+      } else {
+        GemmBlocked.gemm(m, to - from, k, a, aOff, aRowStride, aColStride,
+            b, bOff + from * bColStride, bRowStride, bColStride, c, cOff + from, cRowStride,
+            accumulate);
+      }
+    });
+  }
+
+  static void fillZero(float[] c, int from, int count) {
+    Arrays.fill(c, from, from + count, 0f);
   }
 }

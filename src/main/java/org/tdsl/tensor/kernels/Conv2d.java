@@ -1,0 +1,173 @@
+package org.tdsl.tensor.kernels;
+
+import java.util.Arrays;
+
+/**
+ * 2-d convolution on contiguous NCHW float32 arrays, with PyTorch's semantics (stride,
+ * padding, dilation, groups; cross-correlation, as torch.nn.functional.conv2d).
+ *
+ * <p>Each sample is unfolded (im2col) into a (C/groups·kH·kW)×(Hout·Wout) matrix and multiplied
+ * by the weight with {@link Gemm}; backward uses the same unfolding and folds gradients
+ * back (col2im). Samples are spread over the cores by {@link Parallel}; the Gemm calls
+ * inside a sample then run on their own thread. A 1×1 convolution with stride 1 and no
+ * padding skips the unfolding: the input already is that matrix.
+ *
+ * <p>Every array starts at index 0 and is contiguous: input N×C×H×W, weight
+ * Cout×(C/groups)×kH×kW, bias Cout, output N×Cout×Hout×Wout.
+ */
+public final class Conv2d {
+  private Conv2d() {}
+
+  /** The sizes of one convolution; the constructor checks them with PyTorch's messages. */
+  public record Params(int batch, int channels, int height, int width,
+                       int outChannels, int kernelH, int kernelW,
+                       int strideH, int strideW, int padH, int padW,
+                       int dilationH, int dilationW, int groups) {
+    public Params {
+      if (strideH <= 0 || strideW <= 0) throw new IllegalArgumentException("non-positive stride is not supported");
+      if (padH < 0 || padW < 0) throw new IllegalArgumentException("negative padding is not supported");
+      if (dilationH <= 0 || dilationW <= 0) throw new IllegalArgumentException("dilation should be greater than zero");
+      if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
+      if (outChannels % groups != 0) throw new IllegalArgumentException("out_channels must be divisible by groups");
+      if (channels % groups != 0) {
+        throw new IllegalArgumentException("Given groups=" + groups + ", weight of size ["
+            + outChannels + ", " + channels / groups + ", " + kernelH + ", " + kernelW
+            + "], expected input[" + batch + ", " + channels + ", " + height + ", " + width
+            + "] to have " + channels / groups * groups + " channels, but got " + channels
+            + " channels instead");
+      }
+      int effH = dilationH * (kernelH - 1) + 1, effW = dilationW * (kernelW - 1) + 1;
+      if (height + 2 * padH < effH || width + 2 * padW < effW) {
+        throw new IllegalArgumentException("Calculated padded input size per channel: ("
+            + (height + 2 * padH) + " x " + (width + 2 * padW) + "). Kernel size: (" + effH
+            + " x " + effW + "). Kernel size can't be greater than actual input size");
+      }
+    }
+
+    /** Params with the same stride, padding and dilation in both directions. */
+    public static Params square(int batch, int channels, int height, int width, int outChannels,
+                                int kernel, int stride, int pad, int dilation, int groups) {
+      return new Params(batch, channels, height, width, outChannels, kernel, kernel,
+          stride, stride, pad, pad, dilation, dilation, groups);
+    }
+
+    public int outHeight() { return (height + 2 * padH - dilationH * (kernelH - 1) - 1) / strideH + 1; }
+    public int outWidth() { return (width + 2 * padW - dilationW * (kernelW - 1) - 1) / strideW + 1; }
+    public int inputSize() { return batch * channels * height * width; }
+    public int weightSize() { return outChannels * (channels / groups) * kernelH * kernelW; }
+    public int outputSize() { return batch * outChannels * outHeight() * outWidth(); }
+
+    int groupChannels() { return channels / groups; }
+    int groupOutChannels() { return outChannels / groups; }
+    /** Rows of the unfolded matrix per group: C/groups·kH·kW. */
+    int colRows() { return groupChannels() * kernelH * kernelW; }
+    int outPlane() { return outHeight() * outWidth(); }
+    int inPlane() { return height * width; }
+    boolean isPointwise() {
+      return kernelH == 1 && kernelW == 1 && strideH == 1 && strideW == 1 && padH == 0 && padW == 0;
+    }
+  }
+
+  private static final ThreadLocal<float[][]> COLUMNS = ThreadLocal.withInitial(() -> new float[1][0]);
+
+  /** A per-thread unfolding buffer of at least {@code size} floats. */
+  private static float[] columns(int size) {
+    float[][] holder = COLUMNS.get();
+    if (holder[0].length < size) holder[0] = new float[size];
+    return holder[0];
+  }
+
+  /** output = conv2d(input, weight) + bias; {@code bias} may be null. Overwrites output. */
+  public static void forward(Params p, float[] input, float[] weight, float[] bias, float[] output) {
+    int cg = p.groupChannels(), og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
+    Parallel.forEach(p.batch(), n -> {
+      float[] col = p.isPointwise() ? input : columns(rows * plane);
+      for (int g = 0; g < p.groups(); g++) {
+        int inBase = (n * p.channels() + g * cg) * p.inPlane();
+        int colBase = p.isPointwise() ? inBase : 0;
+        if (!p.isPointwise()) ConvUnfold.im2col(p, input, inBase, col);
+        int outBase = (n * p.outChannels() + g * og) * plane;
+        Gemm.gemm(og, plane, rows, weight, g * og * rows, rows, 1, col, colBase, plane, 1,
+            output, outBase, plane, false);
+        if (bias != null) {
+          for (int o = 0; o < og; o++) {
+            float b = bias[g * og + o];
+            int at = outBase + o * plane;
+            for (int i = 0; i < plane; i++) output[at + i] += b;
+          }
+        }
+      }
+    });
+  }
+
+  /** gradInput = the gradient of the loss with respect to the input. Overwrites gradInput. */
+  public static void backwardInput(Params p, float[] gradOutput, float[] weight, float[] gradInput) {
+    int cg = p.groupChannels(), og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
+    Parallel.forEach(p.batch(), n -> {
+      for (int g = 0; g < p.groups(); g++) {
+        int inBase = (n * p.channels() + g * cg) * p.inPlane();
+        int gradBase = (n * p.outChannels() + g * og) * plane;
+        // col = W_g^T · gradOut_g: the weight read transposed through its strides
+        if (p.isPointwise()) {
+          Gemm.gemm(rows, plane, og, weight, g * og * rows, 1, rows, gradOutput, gradBase, plane, 1,
+              gradInput, inBase, plane, false);
+          continue;
+        }
+        float[] col = columns(rows * plane);
+        Gemm.gemm(rows, plane, og, weight, g * og * rows, 1, rows, gradOutput, gradBase, plane, 1,
+            col, 0, plane, false);
+        Arrays.fill(gradInput, inBase, inBase + cg * p.inPlane(), 0f);
+        ConvUnfold.col2im(p, col, gradInput, inBase);
+      }
+    });
+  }
+
+  /** gradWeight = the gradient of the loss with respect to the weight, summed over the batch. Overwrites gradWeight. */
+  public static void backwardWeight(Params p, float[] input, float[] gradOutput, float[] gradWeight) {
+    int og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
+    int parts = Math.min(p.batch(), Parallel.threads());
+    if (p.batch() == 0) {
+      Arrays.fill(gradWeight, 0, p.weightSize(), 0f);
+      return;
+    }
+    float[][] partial = new float[parts][];
+    partial[0] = gradWeight;
+    for (int t = 1; t < parts; t++) partial[t] = new float[p.weightSize()];
+    Parallel.forEach(parts, t -> {
+      float[] gw = partial[t];
+      int from = (int) ((long) p.batch() * t / parts), to = (int) ((long) p.batch() * (t + 1) / parts);
+      for (int n = from; n < to; n++) {
+        for (int g = 0; g < p.groups(); g++) {
+          int inBase = (n * p.channels() + g * p.groupChannels()) * p.inPlane();
+          float[] col = input;
+          int colBase = inBase;
+          if (!p.isPointwise()) {
+            col = columns(rows * plane);
+            colBase = 0;
+            ConvUnfold.im2col(p, input, inBase, col);
+          }
+          // gW_g (og×rows) (+)= gradOut_g (og×plane) · col^T (plane×rows)
+          Gemm.gemm(og, rows, plane, gradOutput, (n * p.outChannels() + g * og) * plane, plane, 1,
+              col, colBase, 1, plane, gw, g * og * rows, rows, n > from);
+        }
+      }
+    });
+    int size = p.weightSize();
+    for (int t = 1; t < parts; t++) {
+      float[] other = partial[t];
+      for (int i = 0; i < size; i++) gradWeight[i] += other[i];
+    }
+  }
+
+  /** gradBias[o] = the sum of gradOutput over the batch and the output plane. Overwrites gradBias. */
+  public static void backwardBias(Params p, float[] gradOutput, float[] gradBias) {
+    int plane = p.outPlane();
+    for (int o = 0; o < p.outChannels(); o++) {
+      double sum = 0;
+      for (int n = 0; n < p.batch(); n++) {
+        sum += ConvUnfold.sum(gradOutput, (n * p.outChannels() + o) * plane, plane);
+      }
+      gradBias[o] = (float) sum;
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package org.tdsl.tensor.kernels;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The packed, register-blocked product (the GotoBLAS plan, on the Vector API).
+ *
+ * <p>Per block of kc rows of B and nc columns, B is packed into panels NR = two vectors
+ * wide; per block of mc rows of A and the same kc, A is packed into panels MR rows high.
+ * The microkernel then keeps an MR×NR tile of C in 2·MR vector registers over the whole kc
+ * loop: per k it loads two vectors of B, broadcasts MR values of A and issues 2·MR FMAs.
+ * Panels are zero-padded past the matrix edges (and to an even depth), so the microkernel
+ * always computes a whole tile; it writes the tile to a scratch buffer, and a merge step adds
+ * (or copies) its valid part into C.
+ *
+ * <p>The microkernel is 6×2 (12 accumulators) with k unrolled twice. 8×2 and 12×2 ran
+ * as fast once compiled but took longer to reach C2. Larger kernels can make C1 fail
+ * ("out of virtual registers") and leave the method interpreted, 100 times slower;
+ * {@code GemmSpeedTest} guards the shape chosen here.
+ */
+final class GemmBlocked {
+  private GemmBlocked() {}
+
+  static final VectorSpecies<Float> S = VectorWidth.SPECIES;
+  static final int L = S == null ? 1 : S.length();
+  static final int MR = 6;
+  static final int NR = 2 * L;
+  private static final int KC = 256;
+  private static final int MC = 192;  // a multiple of MR
+  private static final int NC = 1024;  // a multiple of NR for every width
+
+  /** Per-thread packing buffers, reused across calls (allocating them costs more than small products). */
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+  private static final class Buffers {
+    final float[] a = new float[MC * (KC + 1)];
+    final float[] b = new float[(KC + 1) * NC];
+    final float[] tile = new float[MR * NR];
+  }
+
+  static void gemm(int m, int n, int k,
+                   float[] a, int aOff, int aRs, int aCs,
+                   float[] b, int bOff, int bRs, int bCs,
+                   float[] c, int cOff, int ldc, boolean accumulate) {
+    Buffers buf = BUFFERS.get();
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        boolean add = accumulate || pc > 0;
+        packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, buf.b);
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
+          packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, buf.a);
+          macroKernel(mc, nc, kc, buf, c, cOff + ic * ldc + jc, ldc, add);
+        }
+      }
+    }
+  }
+
+  private static void macroKernel(int mc, int nc, int kc, Buffers buf,
+                                  float[] c, int cOff, int ldc, boolean add) {
+    int depth = paddedDepth(kc);
+    float[] tile = buf.tile;
+    for (int jr = 0; jr < nc; jr += NR) {
+      int cols = Math.min(NR, nc - jr);
+      int bBase = jr * depth;
+      for (int ir = 0; ir < mc; ir += MR) {
+        int rows = Math.min(MR, mc - ir);
+        micro(depth, buf.a, ir * depth, buf.b, bBase, tile);
+        int cBase = cOff + ir * ldc + jr;
+        if (rows == MR && cols == NR) {
+          mergeFullTile(tile, c, cBase, ldc, add);
+        } else {
+          mergeTile(rows, cols, tile, c, cBase, ldc, add);
+        }
+      }
+    }
+  }
+
+  /** The panels' depth: kc rounded up to even, so the twice-unrolled k loop needs no tail. */
+  static int paddedDepth(int kc) {
+    return (kc + 1) & ~1;
+  }
+
+  private static void mergeFullTile(float[] tile, float[] c, int cBase, int ldc, boolean add) {
+    for (int r = 0; r < MR; r++) {
+      int row = cBase + r * ldc;
+      FloatVector v0 = FloatVector.fromArray(S, tile, r * NR);
+      FloatVector v1 = FloatVector.fromArray(S, tile, r * NR + L);
+      if (add) {
+        v0 = v0.add(FloatVector.fromArray(S, c, row));
+        v1 = v1.add(FloatVector.fromArray(S, c, row + L));
+      }
+      v0.intoArray(c, row);
+      v1.intoArray(c, row + L);
+    }
+  }
+
+  private static void mergeTile(int rows, int cols, float[] tile, float[] c, int cBase, int ldc,
+                                boolean add) {
+    for (int r = 0; r < rows; r++) {
+      int row = cBase + r * ldc;
+      for (int j = 0; j < cols; j++) {
+        c[row + j] = add ? c[row + j] + tile[r * NR + j] : tile[r * NR + j];
+      }
+    }
+  }
+
+  /** Packs an mc×kc block of A as panels of MR rows: panel p holds A[p·MR + r][k] at p·MR·kc + k·MR + r. */
+  static void packA(int mc, int kc, float[] a, int off, int rs, int cs, float[] dst) {
+    int depth = paddedDepth(kc);
+    for (int ir = 0; ir < mc; ir += MR) {
+      int rows = Math.min(MR, mc - ir);
+      int base = ir * depth;
+      if (cs <= rs) {  // walk each source row along k
+        for (int r = 0; r < rows; r++) {
+          int src = off + (ir + r) * rs;
+          for (int p = 0; p < kc; p++) dst[base + p * MR + r] = a[src + p * cs];
+        }
+      } else {         // walk each source column down the rows
+        for (int p = 0; p < kc; p++) {
+          int src = off + p * cs + ir * rs;
+          for (int r = 0; r < rows; r++) dst[base + p * MR + r] = a[src + r * rs];
+        }
+      }
+      for (int r = rows; r < MR; r++) {
+        for (int p = 0; p < kc; p++) dst[base + p * MR + r] = 0f;
+      }
+      if (depth > kc) Arrays.fill(dst, base + kc * MR, base + depth * MR, 0f);
+    }
+  }
+
+  /** Packs a kc×nc block of B as panels of NR columns: panel q holds B[k][q·NR + j] at q·NR·kc + k·NR + j. */
+  static void packB(int kc, int nc, float[] b, int off, int rs, int cs, float[] dst) {
+    int depth = paddedDepth(kc);
+    for (int jr = 0; jr < nc; jr += NR) {
+      int cols = Math.min(NR, nc - jr);
+      int base = jr * depth;
+      if (cs == 1) {
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, off + p * rs + jr, dst, base + p * NR, cols);
+        }
+      } else if (cs <= rs) {
+        for (int p = 0; p < kc; p++) {
+          int src = off + p * rs + jr * cs;
+          for (int j = 0; j < cols; j++) dst[base + p * NR + j] = b[src + j * cs];
+        }
+      } else {
+        for (int j = 0; j < cols; j++) {
+          int src = off + (jr + j) * cs;
+          for (int p = 0; p < kc; p++) dst[base + p * NR + j] = b[src + p * rs];
+        }
+      }
+      if (cols < NR) {
+        for (int p = 0; p < kc; p++) {
+          for (int j = cols; j < NR; j++) dst[base + p * NR + j] = 0f;
+        }
+      }
+      if (depth > kc) Arrays.fill(dst, base + kc * NR, base + depth * NR, 0f);
+    }
+  }
+
+  /**
+   * tile = packed A panel · packed B panel over an even depth. Kept this small on purpose:
+   * C2 stops intrinsifying vector operations in a method that grows too large, so the
+   * loads, adds and stores of C live in the merge methods instead.
+   */
+  static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, float[] tile) {
+    FloatVector zero = FloatVector.zero(S);
+    FloatVector c00 = zero, c01 = zero;
+    FloatVector c10 = zero, c11 = zero;
+    FloatVector c20 = zero, c21 = zero;
+    FloatVector c30 = zero, c31 = zero;
+    FloatVector c40 = zero, c41 = zero;
+    FloatVector c50 = zero, c51 = zero;
+    FloatVector b0, b1, av;
+    for (int k = 0; k < depth; k += 2) {
+      int ai = aBase + k * MR;
+      int bi = bBase + k * NR;
+      b0 = FloatVector.fromArray(S, bp, bi + 0 * NR);
+      b1 = FloatVector.fromArray(S, bp, bi + 0 * NR + L);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 0]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+      b0 = FloatVector.fromArray(S, bp, bi + 1 * NR);
+      b1 = FloatVector.fromArray(S, bp, bi + 1 * NR + L);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 0]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+    }
+    c00.intoArray(tile, 0 * NR);
+    c01.intoArray(tile, 0 * NR + L);
+    c10.intoArray(tile, 1 * NR);
+    c11.intoArray(tile, 1 * NR + L);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + L);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + L);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + L);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + L);
+  }
+}
