@@ -238,6 +238,13 @@ def reprs():
         put("mnist_net", net)
         put("nested", nn.Sequential(nn.Linear(2, 3), nn.Sequential(nn.ReLU(), nn.Linear(3, 1))))
         put("empty_sequential", nn.Sequential())
+        p = [torch.zeros(2, requires_grad=True)]
+        put("optim_sgd", torch.optim.SGD(p, lr=0.1))
+        put("optim_sgd_options", torch.optim.SGD(p, lr=0.01, momentum=0.9, weight_decay=1e-4, nesterov=True))
+        put("optim_adam", torch.optim.Adam(p))
+        put("optim_adamw", torch.optim.AdamW(p, lr=0.002, betas=(0.8, 0.9), amsgrad=True))
+        put("optim_adadelta", torch.optim.Adadelta(p, lr=1.0))
+        put("optim_rmsprop", torch.optim.RMSprop(p, centered=True, momentum=0.5))
         f.write("@mnist_net_names\n" + "\n".join(f"{k} {list(v.shape)}" for k, v in net.state_dict().items()) + "\n")
         f.write("@end\n")
 

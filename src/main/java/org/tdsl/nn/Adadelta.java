@@ -41,8 +41,11 @@ public final class Adadelta extends Optimizer {
   }
 
   @Override
-  public String toString() {
-    return describe("Adadelta", "    eps: " + Py.repr(eps) + "\n    lr: " + Py.repr(lr) + "\n    maximize: "
-        + Py.repr(maximize) + "\n    rho: " + Py.repr(rho) + "\n    weight_decay: " + Py.repr(weightDecay) + "\n");
+  protected void options(java.util.Map<String, String> out) {
+    super.options(out);
+    out.put("eps", Py.repr(eps));
+    out.put("maximize", bool(maximize));
+    out.put("rho", Py.repr(rho));
+    out.put("weight_decay", number(weightDecay));
   }
 }

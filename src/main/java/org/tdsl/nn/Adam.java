@@ -14,6 +14,8 @@ public class Adam extends Optimizer {
   private final List<float[]> expAvg = new ArrayList<>(), expAvgSq = new ArrayList<>(), maxExpAvgSq = new ArrayList<>();
   private final List<Integer> steps = new ArrayList<>();
 
+  public Adam(Iterable<Tensor> params) { this(params, 1e-3); }
+
   public Adam(Iterable<Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, false, false); }
 
   public Adam(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
@@ -67,9 +69,17 @@ public class Adam extends Optimizer {
   }
 
   @Override
-  public String toString() {
-    return describe(decoupled ? "AdamW" : "Adam", "    amsgrad: " + Py.repr(amsgrad) + "\n    betas: ("
-        + Py.repr(beta1) + ", " + Py.repr(beta2) + ")\n    eps: " + Py.repr(eps) + "\n    lr: " + Py.repr(lr)
-        + "\n    maximize: " + Py.repr(maximize) + "\n    weight_decay: " + Py.repr(weightDecay) + "\n");
+  protected void options(java.util.Map<String, String> out) {
+    super.options(out);
+    out.put("amsgrad", bool(amsgrad));
+    out.put("betas", "(" + Py.repr(beta1) + ", " + Py.repr(beta2) + ")");
+    out.put("capturable", "False");
+    if (!decoupled) {
+      out.put("differentiable", "False");
+      out.put("fused", "False");
+    }
+    out.put("eps", Py.repr(eps));
+    out.put("maximize", bool(maximize));
+    out.put("weight_decay", number(weightDecay));
   }
 }

@@ -96,8 +96,24 @@ public abstract class Optimizer {
     return s;
   }
 
-  /** PyTorch prints an optimizer with its group's options; subclasses list theirs. */
-  protected String describe(String name, String options) {
-    return name + " (\nParameter Group 0\n" + options + ")";
+  /** The group's options as PyTorch 1.13 prints them; subclasses add theirs to {@code lr} and {@code foreach}. */
+  protected void options(java.util.Map<String, String> out) {
+    out.put("lr", number(lr));
+    out.put("foreach", "None");
+  }
+
+  /** A hyperparameter as Python prints its value: the int default 0 as {@code 0}, floats by repr. */
+  protected static String number(double v) { return v == 0 ? "0" : Py.repr(v); }
+
+  protected static String bool(boolean b) { return Py.repr(b); }
+
+  /** PyTorch's {@code Optimizer.__repr__}: the class name and the sorted options of group 0. */
+  @Override
+  public String toString() {
+    java.util.Map<String, String> opts = new java.util.TreeMap<>();
+    options(opts);
+    StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append(" (\nParameter Group 0\n");
+    for (var kv : opts.entrySet()) sb.append("    ").append(kv.getKey()).append(": ").append(kv.getValue()).append('\n');
+    return sb.append(')').toString();
   }
 }

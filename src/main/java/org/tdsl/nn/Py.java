@@ -13,7 +13,7 @@ final class Py {
     String s = Double.toString(v); // shortest round-trip digits, like Python's repr
     double a = Math.abs(v);
     if (a == 0 || (a >= 1e-4 && a < 1e16)) {
-      String plain = new BigDecimal(s).toPlainString();
+      String plain = new BigDecimal(s).stripTrailingZeros().toPlainString();
       return plain.contains(".") ? plain : plain + ".0";
     }
     int e = s.indexOf('E');

@@ -57,9 +57,14 @@ public final class RMSprop extends Optimizer {
   }
 
   @Override
-  public String toString() {
-    return describe("RMSprop", "    alpha: " + Py.repr(alpha) + "\n    centered: " + Py.repr(centered)
-        + "\n    eps: " + Py.repr(eps) + "\n    lr: " + Py.repr(lr) + "\n    maximize: " + Py.repr(maximize)
-        + "\n    momentum: " + Py.repr(momentum) + "\n    weight_decay: " + Py.repr(weightDecay) + "\n");
+  protected void options(java.util.Map<String, String> out) {
+    super.options(out);
+    out.put("alpha", Py.repr(alpha));
+    out.put("centered", bool(centered));
+    out.put("differentiable", "False");
+    out.put("eps", Py.repr(eps));
+    out.put("maximize", bool(maximize));
+    out.put("momentum", number(momentum));
+    out.put("weight_decay", number(weightDecay));
   }
 }

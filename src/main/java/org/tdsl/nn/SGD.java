@@ -42,9 +42,13 @@ public final class SGD extends Optimizer {
   }
 
   @Override
-  public String toString() {
-    return describe("SGD", "    dampening: " + Py.repr(dampening) + "\n    lr: " + Py.repr(lr)
-        + "\n    maximize: " + Py.repr(maximize) + "\n    momentum: " + Py.repr(momentum)
-        + "\n    nesterov: " + Py.repr(nesterov) + "\n    weight_decay: " + Py.repr(weightDecay) + "\n");
+  protected void options(java.util.Map<String, String> out) {
+    super.options(out);
+    out.put("dampening", number(dampening));
+    out.put("differentiable", "False");
+    out.put("maximize", bool(maximize));
+    out.put("momentum", number(momentum));
+    out.put("nesterov", bool(nesterov));
+    out.put("weight_decay", number(weightDecay));
   }
 }

@@ -116,6 +116,20 @@ class OptimizerTest {
   }
 
   @Test
+  void printsAsPyTorchPrints() {
+    Map<String, String> r = Golden.texts("repr.txt");
+    Tensor w = Tensor.zeros(2);
+    w.setRequiresGrad(true);
+    List<Tensor> p = List.of(w);
+    assertEquals(r.get("optim_sgd"), new SGD(p, 0.1).toString());
+    assertEquals(r.get("optim_sgd_options"), new SGD(p, 0.01, 0.9, 0, 1e-4, true, false).toString());
+    assertEquals(r.get("optim_adam"), new Adam(p).toString());
+    assertEquals(r.get("optim_adamw"), new AdamW(p, 0.002, 0.8, 0.9, 1e-8, 0.01, true, false).toString());
+    assertEquals(r.get("optim_adadelta"), new Adadelta(p, 1.0).toString());
+    assertEquals(r.get("optim_rmsprop"), new RMSprop(p, 0.01, 0.99, 1e-8, 0, 0.5, true, false).toString());
+  }
+
+  @Test
   void stepLRDecaysEveryStepSize() {
     Tensor w = Tensor.zeros(1);
     w.setRequiresGrad(true);
