@@ -21,6 +21,12 @@ public final class Checkpoint {
     save(model.stateDict(), path, Map.of("format", "pt"));
   }
 
+  /** {@code save(net, "mnist_cnn.safetensors")}. */
+  public static void save(Module model, String path) { save(model, Path.of(path)); }
+
+  /** {@code load(net, "mnist_cnn.safetensors")}. */
+  public static void load(Module model, String path) { load(model, Path.of(path)); }
+
   /** Saves named tensors, in the map's order. */
   public static void save(Map<String, Tensor> tensors, Path path) { save(tensors, path, Map.of("format", "pt")); }
 

@@ -1,6 +1,7 @@
 package org.tdsl.nn;
 
 import org.tdsl.autograd.Function;
+import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.DType;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
@@ -20,7 +21,7 @@ final class Conv2dOp {
       throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
           + Shapes.str(input.shape()));
     }
-    Tensor x = batched ? input : input.unsqueeze(0);
+    Tensor x = batched ? input : Torch.unsqueeze(input, 0);
     int[] xs = x.shape(), ws = weight.shape();
     if (xs[1] != ws[1] * groups) {
       throw new IllegalArgumentException("Given groups=" + groups + ", weight of size " + Shapes.str(ws)
@@ -61,7 +62,7 @@ final class Conv2dOp {
       }
       return new Tensor[] {gx, gw, gb};
     }, x, weight, bias);
-    return batched ? out : out.squeeze(0);
+    return batched ? out : Torch.squeeze(out, 0);
   }
 
   static void checkFloat(Tensor t, String what) {

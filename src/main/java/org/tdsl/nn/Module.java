@@ -103,6 +103,16 @@ public abstract class Module {
     registerParameter(name, value);
   }
 
+  /**
+   * Attribute access as Python resolves it on a module: a parameter slot ({@code weight},
+   * possibly None), else a child ({@code conv1}); PyTorch's AttributeError text otherwise.
+   */
+  public Object getAttr(String name) {
+    if (parameters.containsKey(name)) return parameters.get(name);
+    if (children.containsKey(name)) return children.get(name);
+    throw new IllegalArgumentException("'" + typeName() + "' object has no attribute '" + name + "'");
+  }
+
   /** A direct child by name ({@code "0"}, {@code "conv1"}); null when absent. */
   public Module child(String name) { return children.get(name); }
 

@@ -21,6 +21,8 @@ class GradCheckTest {
         1e-2, 1e-2, randn(1, 2, 6, 7), randn(2, 2, 3, 3), randn(2));
     GradCheck.check("conv dilation/groups", a -> Functional.conv2d(a[0], a[1], null, p(1, 2), p(2, 1), p(2, 2), 2),
         1e-2, 1e-2, randn(2, 4, 6, 6), randn(4, 2, 2, 3), null);
+    GradCheck.check("conv unbatched C×H×W", a -> Functional.conv2d(a[0], a[1], a[2]), 1e-2, 1e-2,
+        randn(2, 5, 4), randn(3, 2, 2, 2), randn(3));
   }
 
   @Test
@@ -35,6 +37,8 @@ class GradCheckTest {
     Tensor x = Tensor.of(shuffled, 2, 3, 7, 6);
     GradCheck.check("max_pool2d 3/2/1", a -> Functional.max_pool2d(a[0], p(3, 3), p(2, 2), p(1, 1)), 1e-2, 1e-2, x);
     GradCheck.check("max_pool2d 2x3/1", a -> Functional.max_pool2d(a[0], p(2, 3), p(1, 1), p(0, 1)), 1e-2, 1e-2, x);
+    GradCheck.check("max_pool2d unbatched", a -> Functional.max_pool2d(a[0], p(2, 2), p(2, 2), p(0, 0)), 1e-2, 1e-2,
+        x.select(0, 1).clone());
     GradCheck.check("avg_pool2d 3/2/1", a -> Functional.avg_pool2d(a[0], p(3, 3), p(2, 2), p(1, 1)), 1e-2, 1e-2,
         randn(2, 2, 7, 6));
     GradCheck.check("avg_pool2d 2x3/1/(1,0)", a -> Functional.avg_pool2d(a[0], p(2, 3), p(1, 1), p(1, 0)), 1e-2, 1e-2,
