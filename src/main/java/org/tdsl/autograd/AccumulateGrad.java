@@ -27,11 +27,15 @@ public final class AccumulateGrad extends Node {
   /** The leaf this node accumulates into. */
   public Tensor variable() { return variable; }
 
-  /** First gradient stored (a copy, so later in-place accumulation aliases nothing); later ones added. */
-  void accumulate(Tensor g, boolean createGraph) {
+  /**
+   * The first gradient is stored, later ones added (in place, or out of place under
+   * create_graph). The first is copied only when the engine says something else still holds
+   * its storage (or it is not dense), so the common case copies nothing.
+   */
+  void accumulate(Tensor g, boolean createGraph, boolean owned) {
     Tensor old = variable.grad();
     if (old == null) {
-      variable.setGrad(createGraph ? g : g.detach().clone());
+      variable.setGrad(createGraph ? g : owned ? g.detach() : g.detach().clone());
     } else if (createGraph || old.requiresGrad()) {
       variable.setGrad(Torch.add(old, g));
     } else {

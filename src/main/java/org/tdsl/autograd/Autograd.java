@@ -27,8 +27,9 @@ public final class Autograd {
   public static void backward(List<Tensor> outputs, List<Tensor> grads, boolean retainGraph, boolean createGraph) {
     List<Edge> roots = new ArrayList<>();
     List<Tensor> rootGrads = new ArrayList<>();
-    prepare(outputs, grads, createGraph, roots, rootGrads);
-    Engine.run(roots, rootGrads, retainGraph || createGraph, createGraph, null);
+    List<Boolean> owned = new ArrayList<>();
+    prepare(outputs, grads, createGraph, roots, rootGrads, owned);
+    Engine.run(roots, rootGrads, owned, retainGraph || createGraph, createGraph, null);
   }
 
   /**
@@ -39,7 +40,8 @@ public final class Autograd {
                                   Boolean retainGraph, boolean createGraph, boolean allowUnused) {
     List<Edge> roots = new ArrayList<>();
     List<Tensor> rootGrads = new ArrayList<>();
-    prepare(outputs, gradOutputs, createGraph, roots, rootGrads);
+    List<Boolean> owned = new ArrayList<>();
+    prepare(outputs, gradOutputs, createGraph, roots, rootGrads, owned);
     List<Edge> captures = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Tensor in = inputs.get(i);
@@ -49,7 +51,7 @@ public final class Autograd {
       captures.add(Torch.edgeOf(in));
     }
     boolean keep = retainGraph == null ? createGraph : retainGraph;
-    Tensor[] got = Engine.run(roots, rootGrads, keep, createGraph, captures);
+    Tensor[] got = Engine.run(roots, rootGrads, owned, keep, createGraph, captures);
     List<Tensor> out = new ArrayList<>();
     for (int i = 0; i < got.length; i++) {
       if (got[i] == null && !allowUnused) {
@@ -62,7 +64,7 @@ public final class Autograd {
   }
 
   private static void prepare(List<Tensor> outputs, List<Tensor> grads, boolean createGraph, List<Edge> roots,
-                              List<Tensor> rootGrads) {
+                              List<Tensor> rootGrads, List<Boolean> owned) {
     if (grads != null && grads.size() != outputs.size()) {
       throw new TensorException("grad can be implicitly created only for scalar outputs");
     }
@@ -72,6 +74,7 @@ public final class Autograd {
         throw new TensorException("element " + i + " of tensors does not require grad and does not have a grad_fn");
       }
       Tensor g = grads == null ? null : grads.get(i);
+      owned.add(g == null || g.dtype() != DType.FLOAT32);
       if (g == null) {
         if (out.numel() != 1) throw new TensorException("grad can be implicitly created only for scalar outputs");
         g = Tensor.ones(DType.FLOAT32, out.shape());

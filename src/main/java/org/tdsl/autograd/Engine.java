@@ -70,17 +70,21 @@ final class Engine {
    * gradients reaching those edges are returned and no leaf's .grad is touched; only nodes on a
    * path to a capture run.
    */
-  static Tensor[] run(List<Edge> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
-                      List<Edge> captures) {
+  static Tensor[] run(List<Edge> roots, List<Tensor> rootGrads, List<Boolean> rootOwned, boolean keepGraph,
+                      boolean createGraph, List<Edge> captures) {
     List<Node> rootNodes = new ArrayList<>();
     for (Edge e : roots) rootNodes.add(e.node());
     Map<Node, Integer> deps = dependencies(rootNodes);
     Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
     Map<Node, Boolean> needed = captures == null ? null : neededNodes(rootNodes, captures);
     Tensor[] captured = captures == null ? null : new Tensor[captures.size()];
+    Holders holders = new Holders();
 
     try (GradMode.Scope mode = GradMode.scope(createGraph)) {
-      for (int i = 0; i < roots.size(); i++) addTo(buffers, roots.get(i), rootGrads.get(i));
+      for (int i = 0; i < roots.size(); i++) {
+        if (!rootOwned.get(i)) holders.hold(rootGrads.get(i)); // the caller keeps it: never store it as a .grad
+        addTo(buffers, roots.get(i), rootGrads.get(i), holders);
+      }
       PriorityQueue<Ready> ready = queue();
       long arrival = 0;
       Map<Node, Boolean> queued = new IdentityHashMap<>();
@@ -105,13 +109,14 @@ final class Engine {
           for (int k = 0; k < grads.length; k++) {
             for (Tensor t : node.retainedFor(k)) if (grads[k] != null) storeRetained(t, grads[k], createGraph);
           }
-          out = execute(node, grads, createGraph);
+          out = execute(node, grads, createGraph, holders);
           if (!keepGraph) node.release();
         }
+        for (Tensor g : grads) if (g != null) holders.release(g);
         for (int i = 0; i < node.next.length; i++) {
           Edge e = node.next[i];
           if (e.node() == null) continue;
-          if (out != null && i < out.length && out[i] != null) addTo(buffers, e, out[i]);
+          if (out != null && i < out.length && out[i] != null) addTo(buffers, e, out[i], holders);
           int left = deps.merge(e.node(), -1, Integer::sum);
           if (left == 0) ready.add(new Ready(e.node(), arrival++));
         }
@@ -120,9 +125,9 @@ final class Engine {
     return captured;
   }
 
-  private static Tensor[] execute(Node node, Tensor[] grads, boolean createGraph) {
+  private static Tensor[] execute(Node node, Tensor[] grads, boolean createGraph, Holders holders) {
     if (node instanceof AccumulateGrad acc) {
-      acc.accumulate(grads[0], createGraph);
+      acc.accumulate(grads[0], createGraph, holders.soleHolder(grads[0]) && grads[0].isContiguous());
       return new Tensor[0];
     }
     for (int k = 0; k < grads.length; k++) {
@@ -155,10 +160,41 @@ final class Engine {
     else t.setGrad(Torch.add(t.grad(), g));
   }
 
-  private static void addTo(Map<Node, Tensor[]> buffers, Edge e, Tensor g) {
+  private static void addTo(Map<Node, Tensor[]> buffers, Edge e, Tensor g, Holders holders) {
     Tensor[] buf = buffers.computeIfAbsent(e.node(), n -> new Tensor[n.numOutputs()]);
     Tensor old = buf[e.inputNr()];
-    buf[e.inputNr()] = old == null ? g : Torch.add(old, g);
+    if (old == null) {
+      buf[e.inputNr()] = g;
+      holders.hold(g);
+    } else {
+      Tensor sum = Torch.add(old, g);
+      holders.release(old);
+      holders.hold(sum);
+      buf[e.inputNr()] = sum;
+    }
+  }
+
+  /**
+   * How many places hold each gradient storage (input buffers, the caller's own gradients).
+   * A gradient reaching AccumulateGrad that nothing else holds becomes the leaf's .grad as is,
+   * so the tape copies nothing; one shared (a pass-through like AddBackward handed it to two
+   * inputs, or the caller gave it) is copied first, so a later in-place change of one .grad
+   * cannot show through another.
+   */
+  private static final class Holders {
+    private final Map<org.tdsl.tensor.Storage, int[]> count = new IdentityHashMap<>();
+
+    void hold(Tensor t) { count.computeIfAbsent(t.storage(), s -> new int[1])[0]++; }
+
+    void release(Tensor t) {
+      int[] c = count.get(t.storage());
+      if (c != null && --c[0] <= 0) count.remove(t.storage());
+    }
+
+    boolean soleHolder(Tensor t) {
+      int[] c = count.get(t.storage());
+      return c != null && c[0] == 1;
+    }
   }
 
   /** Nodes from which some capture edge can be reached (they must run for autograd.grad). */

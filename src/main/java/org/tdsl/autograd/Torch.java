@@ -419,6 +419,12 @@ public final class Torch {
   public static Tensor le(Tensor a, Tensor b) { return Pointwise.binary(BinaryOp.LE, a, b); }
   public static Tensor gt(Tensor a, Tensor b) { return Pointwise.binary(BinaryOp.GT, a, b); }
   public static Tensor ge(Tensor a, Tensor b) { return Pointwise.binary(BinaryOp.GE, a, b); }
+  public static Tensor eq(Tensor a, double b) { return eq(a, scalar(b)); }
+  public static Tensor ne(Tensor a, double b) { return ne(a, scalar(b)); }
+  public static Tensor lt(Tensor a, double b) { return lt(a, scalar(b)); }
+  public static Tensor le(Tensor a, double b) { return le(a, scalar(b)); }
+  public static Tensor gt(Tensor a, double b) { return gt(a, scalar(b)); }
+  public static Tensor ge(Tensor a, double b) { return ge(a, scalar(b)); }
   public static Tensor logical_and(Tensor a, Tensor b) { return Pointwise.binary(BinaryOp.LOGICAL_AND, a, b); }
   public static Tensor logical_or(Tensor a, Tensor b) { return Pointwise.binary(BinaryOp.LOGICAL_OR, a, b); }
   public static Tensor logical_xor(Tensor a, Tensor b) { return Pointwise.binary(BinaryOp.LOGICAL_XOR, a, b); }
@@ -519,6 +525,10 @@ public final class Torch {
       return new Tensor[] {mul(div(mask, sum(mask)), c.grad())};
     });
   }
+
+  /** torch.max(a, b): the elementwise maximum. */
+  public static Tensor max(Tensor a, Tensor b) { return maximum(a, b); }
+  public static Tensor min(Tensor a, Tensor b) { return minimum(a, b); }
 
   /** max along dim: (values, int64 indices). */
   public static Tensor[] max(Tensor a, int dim, boolean keepdim) { return extremeDim(a, dim, keepdim, true); }
@@ -899,9 +909,9 @@ public final class Torch {
       Tensor[] g = new Tensor[ins.length];
       int at = 0;
       for (int i = 0; i < g.length; i++) {
-        if (sizes[i] == 0 && c.grad().dim() != 1) { at += 0; if (c.needs(i)) g[i] = Tensor.zeros(0); continue; }
-        if (c.needs(i)) g[i] = narrow(c.grad(), d, at, sizes[i]);
-        at += sizes[i];
+        boolean skipped = ins[i].dim() == 1 && ins[i].numel() == 0; // legacy empty input: not part of out
+        if (c.needs(i)) g[i] = skipped ? Tensor.zeros(0) : narrow(c.grad(), d, at, sizes[i]);
+        if (!skipped) at += sizes[i];
       }
       return g;
     });
@@ -1104,6 +1114,12 @@ public final class Torch {
     Tensor base = a.base();
     if (base != null && base.isLeaf() && base.requiresGrad()) {
       throw new TensorException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+    }
+    if (base != null && base.requiresGrad()) {
+      // PyTorch would rebase the base's history (CopySlices on the base); we do that only for
+      // index assignment, so refuse rather than compute wrong gradients silently.
+      throw new TensorException("in-place operation on a view of a tensor that requires grad is not supported; assign"
+          + " through the base tensor instead (t[index] = value)");
     }
   }
 

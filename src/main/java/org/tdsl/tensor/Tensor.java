@@ -149,7 +149,7 @@ public final class Tensor {
 
   public static Tensor full(double value, DType dtype, int... shape) {
     Tensor t = empty(dtype, shape);
-    t.fillRaw(value);
+    t.fill(value);
     return t;
   }
 
@@ -608,11 +608,19 @@ public final class Tensor {
   }
 
   public Tensor fillRaw(double value) {
+    fill(value);
+    storage.bumpVersion();
+    return this;
+  }
+
+  private void fill(double value) {
+    if (storage.f != null && isContiguous()) {
+      java.util.Arrays.fill(storage.f, offset, offset + numel(), (float) value);
+      return;
+    }
     Strided.rows(shape, new int[][] {strides}, new int[] {offset}, (offs, inner, n) -> {
       for (int i = 0; i < n; i++) storage.setDouble(offs[0] + i * inner[0], value);
     });
-    storage.bumpVersion();
-    return this;
   }
 
   // ---------------------------------------------------------------- printing

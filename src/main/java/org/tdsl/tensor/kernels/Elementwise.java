@@ -84,7 +84,7 @@ public final class Elementwise {
   static void binary(VectorSpecies<Float> s, BinaryOp op, float[] a, int aOff, int aStride,
                      float[] b, int bOff, int bStride, float[] out, int outOff, int n) {
     int i = 0;
-    if (s != null && hasVector(op) && (aStride | bStride) <= 1 && (aStride | bStride) >= 0) {
+    if (s != null && n >= s.length() && hasVector(op) && (aStride | bStride) <= 1 && (aStride | bStride) >= 0) {
       int bound = s.loopBound(n);
       int step = s.length();
       if (aStride == 1 && bStride == 1) {

@@ -1,0 +1,83 @@
+package org.tdsl.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tdsl.tensor.Index;
+import org.tdsl.tensor.Tensor;
+import org.tdsl.tensor.TensorException;
+
+/** In-place operations with history, against PyTorch 1.13 (expressions in comments). */
+class InPlaceTest {
+  static Tensor leaf(float... v) { return Torch.requires_grad_(Tensor.of(v, v.length), true); }
+
+  @Test void fillAndZeroRecordTheirNodes() {
+    // y=x*2; y.fill_(4) -> FillBackward; z=x*3; z.zero_() -> ZeroBackward
+    Tensor x = leaf(1, 2, 3);
+    Tensor y = Torch.mul(x, 2.0);
+    Torch.fill_(y, 4);
+    assertEquals("FillBackward", y.gradFn().name());
+    assertArrayEquals(new float[] {4, 4, 4}, y.toFloatArray());
+    Tensor z = Torch.mul(x, 3.0);
+    Torch.zero_(z);
+    assertEquals("ZeroBackward", z.gradFn().name());
+    Autograd.backward(Torch.sum(Torch.add(y, Torch.mul(x, 1.0))));
+    assertArrayEquals(new float[] {1, 1, 1}, x.grad().toFloatArray());
+  }
+
+  @Test void copyIntoPlainTensorTakesHistory() {
+    // s=tensor([5.,6.,7.],requires_grad=True); buf=zeros(3); buf.copy_(s*2); (buf*x).sum().backward()
+    // buf.grad_fn -> CopyBackwards; s.grad -> [2., 4., 6.]; x.grad -> [10., 12., 14.]
+    Tensor x = leaf(1, 2, 3), s = leaf(5, 6, 7);
+    Tensor buf = Tensor.zeros(3);
+    Torch.copy_(buf, Torch.mul(s, 2.0));
+    assertEquals("CopyBackwards", buf.gradFn().name());
+    assertTrue(buf.requiresGrad());
+    Autograd.backward(Torch.sum(Torch.mul(buf, x)));
+    assertArrayEquals(new float[] {2, 4, 6}, s.grad().toFloatArray());
+    assertArrayEquals(new float[] {10, 12, 14}, x.grad().toFloatArray());
+  }
+
+  @Test void chainedInPlaceOps() {
+    // x=tensor([1.,-2.,3.],requires_grad=True); y=x*1; y.div_(tensor(2.)); y.pow_(2); y.sum().backward() -> [0.5, -1.0, 1.5]
+    Tensor x = leaf(1, -2, 3);
+    Tensor y = Torch.mul(x, 1.0);
+    Torch.div_(y, Tensor.scalar(2.0));
+    Torch.pow_(y, 2);
+    Autograd.backward(Torch.sum(y));
+    assertArrayEquals(new float[] {0.5f, -1f, 1.5f}, x.grad().toFloatArray());
+  }
+
+  @Test void optimizerStyleUpdateUnderNoGrad() {
+    Tensor w = leaf(1, 2);
+    Autograd.backward(Torch.sum(Torch.mul(w, w)));
+    try (GradMode.Scope s = GradMode.noGrad()) {
+      Torch.sub_(w, w.grad(), 0.25);
+    }
+    assertArrayEquals(new float[] {0.5f, 1f}, w.toFloatArray());
+    assertTrue(w.isLeaf());
+    w.setGrad(null);
+    Autograd.backward(Torch.sum(Torch.mul(w, w)));
+    assertArrayEquals(new float[] {1f, 2f}, w.grad().toFloatArray());
+  }
+
+  @Test void setitemOnLeafNeedsNoGrad() {
+    Tensor x = leaf(1, 2, 3);
+    assertEquals("a leaf Variable that requires grad is being used in an in-place operation.",
+        assertThrows(TensorException.class, () -> Torch.setitem(x, List.of(Index.at(0)), 5.0)).getMessage());
+    try (GradMode.Scope s = GradMode.noGrad()) {
+      Torch.setitem(x, List.of(Index.at(0)), 5.0);
+    }
+    assertArrayEquals(new float[] {5, 2, 3}, x.toFloatArray());
+  }
+
+  @Test void inPlaceOnViewOfNonLeafIsRefusedNotWrong() {
+    Tensor y = Torch.mul(leaf(1, 2), 2.0);
+    Tensor v = Torch.select(y, 0, 0);
+    assertThrows(TensorException.class, () -> Torch.mul_(v, 2.0));
+  }
+}

@@ -1,0 +1,109 @@
+package org.tdsl.tensor.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every kernel at every vector width (0 = scalar) against a plain reference loop, over lengths that hit the tails. */
+class KernelWidthsTest {
+  private static final int[] LENGTHS = {0, 1, 3, 7, 8, 15, 16, 17, 31, 33, 64, 100};
+
+  private static float[] data(int n, long seed, float lo, float hi) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) v[i] = (float) (lo + (hi - lo) * r.nextDouble());
+    return v;
+  }
+
+  private static void close(double expected, double actual, String what) {
+    if (Double.isNaN(expected)) { assertTrue(Double.isNaN(actual), what); return; }
+    assertEquals(expected, actual, 1e-5 * Math.max(1, Math.abs(expected)), what);
+  }
+
+  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
+  void unaryOps(int bits) {
+    VectorSpecies<Float> s = Vectors.forBits(bits);
+    for (UnaryOp op : UnaryOp.values()) {
+      for (int n : LENGTHS) {
+        float[] x = data(n + 3, n, op == UnaryOp.LOG || op == UnaryOp.SQRT || op == UnaryOp.RSQRT || op == UnaryOp.LOG2
+            ? 0.1f : -3f, 3f);
+        float[] out = new float[n + 2];
+        Elementwise.unary(s, op, x, 3, 1, out, 2, n);
+        for (int i = 0; i < n; i++) close(op.apply(x[3 + i]), out[2 + i], op + " n=" + n + " i=" + i + " bits=" + bits);
+        float[] strided = new float[n];
+        Elementwise.unary(s, op, x, 0, n > 0 ? 1 : 0, strided, 0, n);
+        for (int i = 0; i < n; i++) close(op.apply(x[i]), strided[i], op + " row");
+      }
+    }
+  }
+
+  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
+  void binaryOpsWithEveryStridePattern(int bits) {
+    VectorSpecies<Float> s = Vectors.forBits(bits);
+    int[][] strides = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 3}};
+    for (BinaryOp op : BinaryOp.values()) {
+      for (int n : LENGTHS) {
+        float[] a = data(3 * n + 1, 1 + n, 0.5f, 2f), b = data(3 * n + 1, 2 + n, -2f, 2f);
+        for (int[] st : strides) {
+          float[] out = new float[n + 1];
+          Elementwise.binary(s, op, a, 1, st[0], b, 0, st[1], out, 1, n);
+          for (int i = 0; i < n; i++) {
+            close(op.apply(a[1 + i * st[0]], b[i * st[1]]), out[1 + i], op + " strides " + st[0] + "," + st[1] + " n=" + n);
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
+  void reductionsAndAxpy(int bits) {
+    VectorSpecies<Float> s = Vectors.forBits(bits);
+    for (int n : LENGTHS) {
+      float[] x = data(n + 5, 10 + n, -4f, 4f);
+      double sum = 0;
+      float max = Float.NEGATIVE_INFINITY, min = Float.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) { sum += x[5 + i]; max = Math.max(max, x[5 + i]); min = Math.min(min, x[5 + i]); }
+      close(sum, Reduce.sum(s, x, 5, n), "sum n=" + n);
+      assertEquals(max, Reduce.max(s, x, 5, n), "max n=" + n);
+      assertEquals(min, Reduce.min(s, x, 5, n), "min n=" + n);
+      float[] acc = data(n, 20 + n, -1f, 1f), ref = acc.clone();
+      Elementwise.axpy(s, -0.5f, x, 5, 1, acc, 0, n);
+      for (int i = 0; i < n; i++) close(ref[i] - 0.5f * x[5 + i], acc[i], "axpy");
+    }
+    float[] withNaN = {1, Float.NaN, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+    assertTrue(Float.isNaN(Reduce.max(s, withNaN, 0, withNaN.length)), "NaN propagates through max");
+  }
+
+  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
+  void softmaxRows(int bits) {
+    VectorSpecies<Float> s = Vectors.forBits(bits);
+    for (int n : new int[] {1, 5, 16, 37}) {
+      int rows = 3;
+      float[] x = data(rows * n, 30 + n, -10f, 10f);
+      float[] p = new float[rows * n], lp = new float[rows * n];
+      Softmax.rows(s, x, 0, p, 0, rows, n, false);
+      Softmax.rows(s, x, 0, lp, 0, rows, n, true);
+      for (int r = 0; r < rows; r++) {
+        double m = Double.NEGATIVE_INFINITY, z = 0;
+        for (int i = 0; i < n; i++) m = Math.max(m, x[r * n + i]);
+        for (int i = 0; i < n; i++) z += Math.exp(x[r * n + i] - m);
+        for (int i = 0; i < n; i++) {
+          double ref = Math.exp(x[r * n + i] - m) / z;
+          assertEquals(ref, p[r * n + i], 1e-6, "softmax");
+          close(Math.log(ref), lp[r * n + i], "log_softmax");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
+  void speciesWidthIsTheRequestedOne(int bits) {
+    VectorSpecies<Float> s = Vectors.forBits(bits);
+    if (bits == 0) assertEquals(null, s);
+    else assertTrue(s.vectorBitSize() <= bits && s.vectorBitSize() >= 128);
+  }
+}
