@@ -124,21 +124,25 @@ public final class Conv2d {
 
   /** gradWeight = the gradient of the loss with respect to the weight, summed over the batch. Overwrites gradWeight. */
   public static void backwardWeight(Params p, float[] input, float[] gradOutput, float[] gradWeight) {
-    int og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
-    int parts = Math.min(p.batch(), Parallel.threads());
+    int og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane(), size = p.weightSize();
     if (p.batch() == 0) {
-      Arrays.fill(gradWeight, 0, p.weightSize(), 0f);
+      Arrays.fill(gradWeight, 0, size, 0f);
       return;
     }
+    // Each part sums its share of the batch into its own buffer. With fewer unfolded rows
+    // than output channels (a first layer: 9 rows, 32 channels) the transposed product
+    // fills the microkernel's tiles better, so the buffers then hold each group's gW^T.
+    boolean transposed = rows < og;
+    int parts = Math.min(p.batch(), Parallel.threads());
     float[][] partial = new float[parts][];
-    partial[0] = gradWeight;
-    for (int t = 1; t < parts; t++) partial[t] = new float[p.weightSize()];
+    for (int t = 0; t < parts; t++) partial[t] = t == 0 && !transposed ? gradWeight : new float[size];
     Parallel.forEach(parts, t -> {
       float[] gw = partial[t];
       int from = (int) ((long) p.batch() * t / parts), to = (int) ((long) p.batch() * (t + 1) / parts);
       for (int n = from; n < to; n++) {
         for (int g = 0; g < p.groups(); g++) {
           int inBase = (n * p.channels() + g * p.groupChannels()) * p.inPlane();
+          int gradBase = (n * p.outChannels() + g * og) * plane;
           float[] col = input;
           int colBase = inBase;
           if (!p.isPointwise()) {
@@ -146,16 +150,32 @@ public final class Conv2d {
             colBase = 0;
             ConvUnfold.im2col(p, input, inBase, col);
           }
-          // gW_g (og×rows) (+)= gradOut_g (og×plane) · col^T (plane×rows)
-          Gemm.gemm(og, rows, plane, gradOutput, (n * p.outChannels() + g * og) * plane, plane, 1,
-              col, colBase, 1, plane, gw, g * og * rows, rows, n > from);
+          if (transposed) {  // gW_g^T (rows×og) (+)= col (rows×plane) · gradOut_g^T (plane×og)
+            Gemm.gemm(rows, og, plane, col, colBase, plane, 1, gradOutput, gradBase, 1, plane,
+                gw, g * og * rows, og, n > from);
+          } else {           // gW_g (og×rows) (+)= gradOut_g (og×plane) · col^T (plane×rows)
+            Gemm.gemm(og, rows, plane, gradOutput, gradBase, plane, 1, col, colBase, 1, plane,
+                gw, g * og * rows, rows, n > from);
+          }
         }
       }
     });
-    int size = p.weightSize();
-    for (int t = 1; t < parts; t++) {
-      float[] other = partial[t];
-      for (int i = 0; i < size; i++) gradWeight[i] += other[i];
+    if (transposed) {
+      for (int g = 0; g < p.groups(); g++) {
+        int base = g * og * rows;
+        for (int o = 0; o < og; o++) {
+          for (int r = 0; r < rows; r++) {
+            float sum = 0f;
+            for (float[] part : partial) sum += part[base + r * og + o];
+            gradWeight[base + o * rows + r] = sum;
+          }
+        }
+      }
+    } else {
+      for (int t = 1; t < parts; t++) {
+        float[] other = partial[t];
+        for (int i = 0; i < size; i++) gradWeight[i] += other[i];
+      }
     }
   }
 

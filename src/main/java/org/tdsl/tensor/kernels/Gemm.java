@@ -9,7 +9,8 @@ import java.util.Arrays;
  * transposed operand is just a swap of its two strides: backward's A^T·G and G·B^T run
  * without materialising a transpose. C is written with unit column stride.
  *
- * <p>Tiny products take a plain loop; everything else is packed into panels and run through
+ * <p>Tiny products take a plain loop, products with at most four rows or columns stream
+ * through {@link GemmThin}; everything else is packed into panels and run through
  * the register-blocked microkernel of {@link GemmBlocked} (or {@link GemmScalar} when the
  * vector width is 0), split over the cores by {@link Parallel} when it is big enough to pay
  * for a second thread.
@@ -34,6 +35,11 @@ public final class Gemm {
     long work = (long) m * n * k;
     if (work <= TINY || VectorWidth.BITS == 0) {
       GemmScalar.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
+          c, cOff, cRowStride, accumulate);
+      return;
+    }
+    if (GemmThin.applies(m, n, aColStride, bRowStride, bColStride)) {
+      GemmThin.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
           c, cOff, cRowStride, accumulate);
       return;
     }

@@ -45,10 +45,14 @@ final class GemmBlocked {
                    float[] b, int bOff, int bRs, int bCs,
                    float[] c, int cOff, int ldc, boolean accumulate) {
     Buffers buf = BUFFERS.get();
-    for (int jc = 0; jc < n; jc += NC) {
-      int nc = Math.min(NC, n - jc);
-      for (int pc = 0; pc < k; pc += KC) {
-        int kc = Math.min(KC, k - pc);
+    // Blocks of equal size: k = 288 as 144 + 144 rather than 256 + 32, whose short block
+    // would pay the per-tile merge for little work.
+    int ncStep = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
+    int kcStep = roundUp(ceilDiv(k, ceilDiv(k, KC)), 2);
+    for (int jc = 0; jc < n; jc += ncStep) {
+      int nc = Math.min(ncStep, n - jc);
+      for (int pc = 0; pc < k; pc += kcStep) {
+        int kc = Math.min(kcStep, k - pc);
         boolean add = accumulate || pc > 0;
         packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, buf.b);
         for (int ic = 0; ic < m; ic += MC) {
@@ -58,6 +62,14 @@ final class GemmBlocked {
         }
       }
     }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  private static int roundUp(int a, int multiple) {
+    return ceilDiv(a, multiple) * multiple;
   }
 
   private static void macroKernel(int mc, int nc, int kc, Buffers buf,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Gemm against a triple loop, for every layout of the operands, at the JVM's vector width. */
 class GemmTest {
   /** How an operand of r×c logical elements is laid out in its array. */
-  enum Layout { ROW_MAJOR, TRANSPOSED, STRIDED_VIEW }
+  enum Layout { ROW_MAJOR, TRANSPOSED, STRIDED_VIEW, EXPANDED }
 
   /** An r×c operand stored in some layout: element (i, j) is data[off + i*rs + j*cs]. */
   record Operand(float[] data, int off, int rs, int cs, int rows, int cols) {
@@ -21,6 +21,7 @@ class GemmTest {
       switch (layout) {
         case ROW_MAJOR -> { rs = cols; cs = 1; size = rows * cols; }
         case TRANSPOSED -> { rs = 1; cs = rows; size = rows * cols; }
+        case EXPANDED -> { rs = 0; cs = 1; size = cols; }  // one row broadcast: stride 0
         default -> { cs = 2; rs = 2 * cols + 5; size = off + rows * rs + 1; }  // a slice with steps
       }
       float[] data = new float[Math.max(size, 1) + off];
@@ -69,7 +70,8 @@ class GemmTest {
     int[][] shapes = {
         {1, 1, 1}, {2, 2, 2}, {1, 37, 5}, {37, 1, 5}, {5, 7, 1}, {3, 3, 300},
         {13, 17, 19}, {31, 67, 29}, {6, 32, 2}, {7, 33, 3}, {97, 101, 103},
-        {64, 128, 259}, {193, 71, 257}, {12, 1031, 11}, {130, 40, 520}};
+        {64, 128, 259}, {193, 71, 257}, {12, 1031, 11}, {130, 40, 520},
+        {1, 200, 300}, {4, 150, 77}, {200, 3, 90}, {1, 1, 5000}, {5, 4, 1000}, {2, 33, 71}};  // thin
     long seed = 1;
     for (int[] s : shapes) {
       for (Layout la : Layout.values()) {
@@ -89,7 +91,8 @@ class GemmTest {
       int m = 1 + rnd.nextInt(rnd.nextBoolean() ? 20 : 150);
       int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 20 : 150);
       int k = 1 + rnd.nextInt(rnd.nextBoolean() ? 20 : 300);
-      check(m, n, k, layouts[rnd.nextInt(3)], layouts[rnd.nextInt(3)], rnd.nextBoolean(), t);
+      check(m, n, k, layouts[rnd.nextInt(layouts.length)], layouts[rnd.nextInt(layouts.length)],
+          rnd.nextBoolean(), t);
     }
   }
 
