@@ -65,8 +65,9 @@ public abstract class Module {
     List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>();
     for (String k : own.keySet()) if (!state.containsKey(k)) missing.add(k);
     for (String k : state.keySet()) if (!own.containsKey(k)) unexpected.add(k);
-    if (!unexpected.isEmpty()) errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
+    // PyTorch's order: missing keys, then unexpected keys, then each size mismatch
     if (!missing.isEmpty()) errors.add("Missing key(s) in state_dict: " + quoted(missing) + ". ");
+    if (!unexpected.isEmpty()) errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
     for (var kv : own.entrySet()) {
       Tensor src = state.get(kv.getKey());
       if (src == null) continue;

@@ -60,6 +60,27 @@ class ModuleTest {
   }
 
   @Test
+  void loadStateDictReportsAsPyTorchDoes() {
+    Sequential a = new Sequential(new Conv2d(1, 2, 3), new ReLU(), new Flatten(), new Linear(8, 3));
+    Sequential b = new Sequential(new Conv2d(1, 4, 3), new ReLU(), new Flatten(), new Linear(16, 3, false));
+    Map<String, Tensor> sd = new java.util.LinkedHashMap<>(b.stateDict());
+    sd.put("extra", sd.get("0.bias"));
+    var e = assertThrows(IllegalArgumentException.class, () -> a.loadStateDict(sd));
+    // the text PyTorch 1.13 prints for the same two models
+    assertEquals("Error(s) in loading state_dict for Sequential:\n\tMissing key(s) in state_dict: \"3.bias\". \n"
+        + "\tUnexpected key(s) in state_dict: \"extra\". \n\tsize mismatch for 0.weight: copying a param with shape "
+        + "torch.Size([4, 1, 3, 3]) from checkpoint, the shape in current model is torch.Size([2, 1, 3, 3]).\n"
+        + "\tsize mismatch for 0.bias: copying a param with shape torch.Size([4]) from checkpoint, the shape in current "
+        + "model is torch.Size([2]).\n\tsize mismatch for 3.weight: copying a param with shape torch.Size([3, 16]) from "
+        + "checkpoint, the shape in current model is torch.Size([3, 8]).", e.getMessage());
+    assertEquals("'Sequential' object has no attribute 'conv9'",
+        assertThrows(IllegalArgumentException.class, () -> a.getAttr("conv9")).getMessage());
+    assertSame(a.get(0), a.getAttr("0"));
+    assertSame(a.get(0).parameter("bias"), a.get(0).getAttr("bias"));
+    assertNull(b.get(3).getAttr("bias"));
+  }
+
+  @Test
   void trainAndEvalReachEveryChild() {
     Sequential net = mnistNet();
     assertTrue(net.get(5).isTraining());
