@@ -92,6 +92,24 @@ class FunctionalGoldenTest {
   }
 
   @Test
+  void layerErrorsUsePyTorchWording() {
+    assertEquals("mat1 and mat2 shapes cannot be multiplied (64x9216 and 320x50)", assertThrows(RuntimeException.class,
+        () -> Functional.linear(Tensor.zeros(64, 9216), Tensor.zeros(50, 320), Tensor.zeros(50))).getMessage());
+    assertEquals("Given groups=1, weight of size [2, 2, 3, 3], expected input[1, 3, 5, 5] to have 2 channels, but got 3 "
+        + "channels instead", assertThrows(RuntimeException.class,
+        () -> Functional.conv2d(Tensor.zeros(1, 3, 5, 5), Tensor.zeros(2, 2, 3, 3), null)).getMessage());
+    assertEquals("Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater "
+        + "than actual input size", assertThrows(RuntimeException.class,
+        () -> Functional.conv2d(Tensor.zeros(1, 3, 2, 2), Tensor.zeros(2, 3, 3, 3), null)).getMessage());
+    assertEquals("pad should be at most half of kernel size, but got pad=2 and kernel_size=3",
+        assertThrows(RuntimeException.class,
+            () -> Functional.max_pool2d(Tensor.zeros(1, 3, 5, 5), p(3, 3), null, p(2, 2))).getMessage());
+    assertEquals("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [5, 5]",
+        assertThrows(RuntimeException.class,
+            () -> Functional.conv2d(Tensor.zeros(5, 5), Tensor.zeros(2, 3, 3, 3), null)).getMessage());
+  }
+
+  @Test
   void lossErrorsUsePyTorchWording() {
     Tensor x = Tensor.zeros(3, 4);
     var e = assertThrows(IndexOutOfBoundsException.class,
