@@ -176,6 +176,10 @@ OPTIMIZERS = [
     ("adadelta", lambda p: torch.optim.Adadelta(p, lr=1.0)),
     ("adadelta_options", lambda p: torch.optim.Adadelta(p, lr=0.5, rho=0.95, eps=1e-5, weight_decay=0.1)),
     ("rmsprop", lambda p: torch.optim.RMSprop(p, lr=0.01)),
+    ("adam_maximize", lambda p: torch.optim.Adam(p, lr=0.01, maximize=True)),
+    ("adamw_maximize", lambda p: torch.optim.AdamW(p, lr=0.01, maximize=True)),
+    ("adadelta_maximize", lambda p: torch.optim.Adadelta(p, lr=0.1, maximize=True)),
+    ("rmsprop_maximize", lambda p: torch.optim.RMSprop(p, lr=0.001, momentum=0.5, maximize=True)),
     ("rmsprop_centered_momentum", lambda p: torch.optim.RMSprop(p, lr=0.005, alpha=0.9, eps=1e-6, momentum=0.8, centered=True, weight_decay=0.05)),
 ]
 

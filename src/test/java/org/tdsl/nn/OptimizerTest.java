@@ -79,6 +79,13 @@ class OptimizerTest {
     trajectory("rmsprop_centered_momentum", p -> new RMSprop(p, 0.005, 0.9, 1e-6, 0.05, 0.8, true, false));
   }
 
+  @Test void maximizeClimbs() {
+    trajectory("adam_maximize", p -> new Adam(p, 0.01, 0.9, 0.999, 1e-8, 0, false, true));
+    trajectory("adamw_maximize", p -> new AdamW(p, 0.01, 0.9, 0.999, 1e-8, 1e-2, false, true));
+    trajectory("adadelta_maximize", p -> new Adadelta(p, 0.1, 0.9, 1e-6, 0, true));
+    trajectory("rmsprop_maximize", p -> new RMSprop(p, 0.001, 0.99, 1e-8, 0, 0.5, false, true));
+  }
+
   @Test void sgdWithStepLR() {
     trajectory("sgd_steplr", p -> new SGD(p, 0.1, 0.5, 0, 0, false, false), true);
   }
