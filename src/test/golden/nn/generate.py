@@ -157,6 +157,17 @@ def ops():
     case("cross_entropy", lambda x, y: F.cross_entropy(x, y), dict(x=rnd(5, 6), y=y))
     case("cross_entropy_weight_sum", lambda x, y, wt: F.cross_entropy(x, y, weight=wt, reduction="sum"),
          dict(x=rnd(5, 6), y=y, wt=wt))
+    case("ce_smoothing", lambda x, y: F.cross_entropy(x, y, label_smoothing=0.1), dict(x=rnd(5, 6), y=y))
+    case("ce_smoothing_weight_ignore", lambda x, y, wt: F.cross_entropy(x, y, weight=wt, ignore_index=5, label_smoothing=0.2),
+         dict(x=rnd(5, 6), y=y, wt=wt))
+    case("ce_smoothing_ignore_none", lambda x, y: F.cross_entropy(x, y, ignore_index=1, reduction="none", label_smoothing=0.3),
+         dict(x=rnd(5, 6), y=y))
+    case("ce_smoothing_ignore_mean", lambda x, y: F.cross_entropy(x, y, ignore_index=5, label_smoothing=0.3),
+         dict(x=rnd(5, 6), y=y))
+    case("ce_probs", lambda x, t: F.cross_entropy(x, t), dict(x=rnd(4, 5), t=torch.softmax(rnd(4, 5), 1)))
+    case("ce_probs_weight_smoothing_sum",
+         lambda x, t, wt: F.cross_entropy(x, t, weight=wt, reduction="sum", label_smoothing=0.1),
+         dict(x=rnd(4, 6), t=torch.softmax(rnd(4, 6), 1), wt=wt))
     case("mse_mean", lambda x, t: F.mse_loss(x, t), dict(x=rnd(3, 4), t=rnd(3, 4)))
     case("mse_sum", lambda x, t: F.mse_loss(x, t, reduction="sum"), dict(x=rnd(3, 4), t=rnd(3, 4)))
     case("mse_none", lambda x, t: F.mse_loss(x, t, reduction="none"), dict(x=rnd(3, 4), t=rnd(3, 4)))

@@ -126,10 +126,18 @@ public final class Functional {
     return cross_entropy(input, target, null, -100, "mean");
   }
 
-  /** {@code F.cross_entropy}: nll_loss of log_softmax over the class dim (1, or 0 for 1-d input). */
   public static Tensor cross_entropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction) {
-    Tensor logp = log_softmax(input, input.dim() == 1 ? 0 : 1);
-    return nll_loss(logp, target, weight, ignoreIndex, reduction);
+    return cross_entropy(input, target, weight, ignoreIndex, reduction, 0.0);
+  }
+
+  /**
+   * {@code F.cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean",
+   * label_smoothing=0.0)}: nll_loss of log_softmax over the class dim (1, or 0 for 1-d input);
+   * a float target of the input's shape holds class probabilities.
+   */
+  public static Tensor cross_entropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction,
+                                     double labelSmoothing) {
+    return CrossEntropy.apply(input, target, weight, ignoreIndex, Reduction.of(reduction), labelSmoothing);
   }
 
   public static Tensor mse_loss(Tensor input, Tensor target) { return mse_loss(input, target, "mean"); }

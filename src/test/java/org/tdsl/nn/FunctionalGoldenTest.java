@@ -86,6 +86,14 @@ class FunctionalGoldenTest {
     check("cross_entropy", "NllLossBackward", a -> Functional.cross_entropy(a[0], a[1]), "x", "y");
     check("cross_entropy_weight_sum", "NllLossBackward",
         a -> Functional.cross_entropy(a[0], a[1], a[2], -100, "sum"), "x", "y", "wt");
+    check("ce_smoothing", null, a -> Functional.cross_entropy(a[0], a[1], null, -100, "mean", 0.1), "x", "y");
+    check("ce_smoothing_weight_ignore", null,
+        a -> Functional.cross_entropy(a[0], a[1], a[2], 5, "mean", 0.2), "x", "y", "wt");
+    check("ce_smoothing_ignore_none", null, a -> Functional.cross_entropy(a[0], a[1], null, 1, "none", 0.3), "x", "y");
+    check("ce_smoothing_ignore_mean", null, a -> Functional.cross_entropy(a[0], a[1], null, 5, "mean", 0.3), "x", "y");
+    check("ce_probs", null, a -> Functional.cross_entropy(a[0], a[1]), "x", "t");
+    check("ce_probs_weight_smoothing_sum", null,
+        a -> Functional.cross_entropy(a[0], a[1], a[2], -100, "sum", 0.1), "x", "t", "wt");
     check("mse_mean", "MseLossBackward", a -> Functional.mse_loss(a[0], a[1]), "x", "t");
     check("mse_sum", "MseLossBackward", a -> Functional.mse_loss(a[0], a[1], "sum"), "x", "t");
     check("mse_none", "MseLossBackward", a -> Functional.mse_loss(a[0], a[1], "none"), "x", "t");
