@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +262,4 @@ public final class SafeTensors {
     }
     return sb.append(']').toString();
   }
-
-  static List<Entry> list(Map<String, Entry> map) { return new ArrayList<>(map.values()); }
 }

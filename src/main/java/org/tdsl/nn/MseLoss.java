@@ -1,6 +1,7 @@
 package org.tdsl.nn;
 
 import org.tdsl.autograd.Function;
+import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
 
@@ -10,11 +11,9 @@ final class MseLoss {
 
   static Tensor apply(Tensor input, Tensor target, Reduction reduction) {
     if (!java.util.Arrays.equals(input.shape(), target.shape())) {
-      // PyTorch warns and broadcasts; tdsl asks for equal shapes, the only case that is not a bug
-      Shapes.broadcast(input.shape(), target.shape());
-      throw new IllegalArgumentException("Using a target size (torch.Size(" + Shapes.str(target.shape())
-          + ")) that is different to the input size (torch.Size(" + Shapes.str(input.shape())
-          + ")) is not supported: broadcast explicitly with expand()");
+      // PyTorch warns that this is likely a bug, then broadcasts both (ExpandBackward before the loss)
+      int[] shape = Shapes.broadcast(input.shape(), target.shape());
+      return apply(Torch.expand(input, shape), Torch.expand(target, shape), reduction);
     }
     int[] shape = input.shape();
     return Function.apply("MseLossBackward", ctx -> {

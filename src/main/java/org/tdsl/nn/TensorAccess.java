@@ -21,14 +21,7 @@ final class TensorAccess {
   /** A row-major copy of the elements as floats. */
   static float[] toFloatArray(Tensor t) { return t.toFloatArray(); }
 
-  /** The elements of a contiguous float32 tensor, copied only when they are not already so laid out. */
-  static Tensor contiguousFloat(Tensor t) { return t.to(DType.FLOAT32).contiguous(); }
-
   static void fill(Tensor t, float v) { t.fillRaw(v); }
 
   static void bumpVersion(Tensor t) { t.storage().bumpVersion(); }
-
-  static Tensor of(float[] data, int... shape) { return Tensor.of(data, shape); }
-
-  static Tensor of(long[] data, int... shape) { return Tensor.of(data, shape); }
 }

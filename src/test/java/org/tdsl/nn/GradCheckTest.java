@@ -59,6 +59,14 @@ class GradCheckTest {
   }
 
   @Test
+  void mseLossBroadcastsLikePyTorch() {
+    Rng.seed(6);
+    GradCheck.check("mse broadcast", a -> Functional.mse_loss(a[0], a[1]), 1e-2, 1e-2, randn(3, 4), randn(4));
+    Tensor x = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2), t = Tensor.of(new float[] {1, 0}, 2);
+    assertEquals((0 + 4 + 4 + 16) / 4.0, Functional.mse_loss(x, t).itemDouble(), 1e-6);
+  }
+
+  @Test
   void dropoutWithAFixedMask() {
     Tensor x = randn(4, 5);
     Rng.seed(11);
