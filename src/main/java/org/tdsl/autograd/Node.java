@@ -122,10 +122,6 @@ public class Node implements GradFn {
     return out;
   }
 
-  @Override public int hashCode() { return Long.hashCode(sequenceNr); }
-
-  @Override public boolean equals(Object o) { return this == o; }
-
   int[][] inputShapes() { return inputShapes; }
 
   static String shapeText(int[] s) { return Arrays.toString(s); }

@@ -35,17 +35,28 @@ public final class Torch {
     return new Edge((Node) t.gradFn(), t.outputNr());
   }
 
-  private static boolean tracking(Tensor... inputs) {
+  /** Whether an op on these inputs would be recorded (grad mode on and some input requires grad). */
+  public static boolean isRecording(Tensor... inputs) { return tracking(inputs); }
+
+  static boolean tracking(Tensor... inputs) {
     if (!GradMode.isEnabled()) return false;
     for (Tensor t : inputs) if (t != null && t.requiresGrad()) return true;
     return false;
   }
 
-  private static Tensor record(String name, Tensor[] inputs, Tensor out, Tensor[] saved, Node.Backward fn) {
+  /**
+   * Records an operation computed outside this class (nn's convolution, pooling, losses): when
+   * grad mode is on and an input requires grad, makes the node {@code name} with edges to the
+   * inputs (null entries allowed for non-tensor slots), saves {@code saved} with their versions,
+   * and makes out its output 0. The backward returns one gradient per input (null where none),
+   * written with Torch ops so that create_graph works. Returns out.
+   */
+  public static Tensor record(String name, Tensor[] inputs, Tensor out, Tensor[] saved, Node.Backward fn) {
     return recordMulti(name, inputs, new Tensor[] {out}, saved, fn)[0];
   }
 
-  private static Tensor[] recordMulti(String name, Tensor[] inputs, Tensor[] outs, Tensor[] saved, Node.Backward fn) {
+  /** {@link #record} for an operation with several outputs (output i gets outputNr i; int outputs stay untracked). */
+  public static Tensor[] recordMulti(String name, Tensor[] inputs, Tensor[] outs, Tensor[] saved, Node.Backward fn) {
     if (!tracking(inputs)) return outs;
     Edge[] edges = new Edge[inputs.length];
     for (int i = 0; i < inputs.length; i++) edges[i] = inputs[i] == null ? new Edge(null, 0) : edgeOf(inputs[i]);
@@ -59,9 +70,9 @@ public final class Torch {
     return outs;
   }
 
-  private static final Tensor[] NONE = new Tensor[0];
+  static final Tensor[] NONE = new Tensor[0];
 
-  private static Tensor[] ts(Tensor... ts) { return ts; }
+  static Tensor[] ts(Tensor... ts) { return ts; }
 
   /** Sums a broadcast gradient back to shape (over leading dims and dims that were 1). */
   public static Tensor sumTo(Tensor g, int[] shape) {
@@ -824,7 +835,7 @@ public final class Torch {
    * zeros(shape) with g written into the part picked by view: the backward of a view op. It is
    * itself differentiable (its backward applies the same view) for higher derivatives.
    */
-  private static Tensor embed(Tensor g, int[] shape, UnaryOperator<Tensor> view, String name) {
+  static Tensor embed(Tensor g, int[] shape, UnaryOperator<Tensor> view, String name) {
     Tensor out = Tensor.zeros(shape);
     try (GradMode.Scope s = GradMode.noGrad()) {
       view.apply(out).copyFrom(g);
@@ -872,26 +883,30 @@ public final class Torch {
 
   /** {@code a[items] = value} in place; on a tensor with history it records CopySlices. */
   public static Tensor setitem(Tensor a, List<Index> items, Tensor value) {
-    checkInplace(a);
+    InPlace.checkInplace(a);
+    if (a.base() != null && tracking(a.base(), value)) {
+      return InPlace.inplace(a, x -> setitem(clone(x), items, value), false, value);
+    }
     if (!tracking(a, value)) {
       Indexing.set(a, items, value);
       return a;
     }
     int[] vs = value.shape();
-    Tensor old = shallowAlias(a);
+    Tensor old = InPlace.shallowAlias(a);
     Indexing.set(a, items, value.detach());
     Tensor result = a.asStrided(a.shape(), a.strides(), a.offset());
     record("CopySlices", ts(old, value), result, NONE, c -> {
       Tensor g = c.grad();
       Tensor ga = null, gv = null;
       if (c.needs(0)) {
-        ga = clone(g);
-        try (GradMode.Scope s = GradMode.noGrad()) { Indexing.set(ga, items, Tensor.wrap(0.0)); }
+        Tensor keep = Tensor.ones(g.shape());
+        Indexing.set(keep, items, Tensor.wrap(0.0));
+        ga = mul(g, keep);
       }
       if (c.needs(1)) gv = sumTo(index(g, items), vs);
       return new Tensor[] {ga, gv};
     });
-    rebase(a, result);
+    InPlace.rebase(a, result);
     return a;
   }
 
@@ -1106,102 +1121,28 @@ public final class Torch {
 
   // ================================================================ in-place
 
-  private static void checkInplace(Tensor a) {
-    if (!GradMode.isEnabled()) return;
-    if (a.isLeaf() && a.requiresGrad()) {
-      throw new TensorException("a leaf Variable that requires grad is being used in an in-place operation.");
-    }
-    Tensor base = a.base();
-    if (base != null && base.isLeaf() && base.requiresGrad()) {
-      throw new TensorException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
-    }
-    if (base != null && base.requiresGrad()) {
-      // PyTorch would rebase the base's history (CopySlices on the base); we do that only for
-      // index assignment, so refuse rather than compute wrong gradients silently.
-      throw new TensorException("in-place operation on a view of a tensor that requires grad is not supported; assign"
-          + " through the base tensor instead (t[index] = value)");
-    }
-  }
-
-  /** A new tensor object sharing a's storage, its history and its requires_grad (the "before" of an in-place op). */
-  private static Tensor shallowAlias(Tensor a) {
-    Tensor s = a.asStrided(a.shape(), a.strides(), a.offset());
-    s.setRequiresGrad(a.requiresGrad());
-    s.setGradFn(a.gradFn());
-    s.setOutputNr(a.outputNr());
-    if (a.isLeaf()) s.setGradAccumulator(a.gradAccumulator());
-    return s;
-  }
-
-  /** Gives a the history of result (the node of the in-place op), as PyTorch's rebase_history. */
-  private static void rebase(Tensor a, Tensor result) {
-    if (result.gradFn() == null) return;
-    a.setGradFn(result.gradFn());
-    a.setOutputNr(result.outputNr());
-    a.setRequiresGrad(true);
-  }
-
-  /** Runs an in-place op as op(original a) written back into a. */
-  private static Tensor inplace(Tensor a, UnaryOperator<Tensor> op, boolean needsOriginal, Tensor... others) {
-    checkInplace(a);
-    Tensor[] ins = Arrays.copyOf(others, others.length + 1);
-    ins[others.length] = a;
-    if (!tracking(ins)) {
-      Tensor r;
-      try (GradMode.Scope s = GradMode.noGrad()) { r = op.apply(a); }
-      checkCast(r, a);
-      a.copyFrom(r);
-      return a;
-    }
-    Tensor before = shallowAlias(a);
-    if (needsOriginal) {
-      // the op saves a's old values, which the write below overwrites: give it its own copy
-      Tensor copy = a.clone();
-      copy.setRequiresGrad(before.requiresGrad());
-      copy.setGradFn(before.gradFn());
-      copy.setOutputNr(before.outputNr());
-      before = copy;
-    }
-    Tensor r = op.apply(before);
-    checkCast(r, a);
-    a.copyFrom(r.detach());
-    rebase(a, r);
-    return a;
-  }
-
-  private static void checkCast(Tensor result, Tensor a) {
-    if (result.dtype().ordinal() > a.dtype().ordinal()) {
-      throw new TensorException("result type " + typeWord(result.dtype()) + " can't be cast to the desired output type "
-          + typeWord(a.dtype()));
-    }
-  }
-
-  private static String typeWord(DType d) {
-    return switch (d) { case FLOAT32 -> "Float"; case INT64 -> "Long"; case BOOL -> "Bool"; };
-  }
-
   public static Tensor zero_(Tensor a) {
-    checkInplace(a);
+    InPlace.checkInplace(a);
     if (!tracking(a)) { a.fillRaw(0); return a; }
-    return inplace(a, x -> record("ZeroBackward", ts(x), Tensor.zeros(DType.FLOAT32, x.shape()), NONE,
+    return InPlace.inplace(a, x -> record("ZeroBackward", ts(x), Tensor.zeros(DType.FLOAT32, x.shape()), NONE,
         c -> new Tensor[] {zeros_like(c.grad())}), false);
   }
 
   public static Tensor fill_(Tensor a, double value) {
-    checkInplace(a);
+    InPlace.checkInplace(a);
     if (!tracking(a)) { a.fillRaw(value); return a; }
-    return inplace(a, x -> record("FillBackward", ts(x), Tensor.full(value, x.dtype(), x.shape()), NONE,
+    return InPlace.inplace(a, x -> record("FillBackward", ts(x), Tensor.full(value, x.dtype(), x.shape()), NONE,
         c -> new Tensor[] {zeros_like(c.grad())}), false);
   }
 
   /** a += alpha·b. Without recording, float32 runs one fused pass (the optimizers' step). */
   public static Tensor add_(Tensor a, Tensor b, double alpha) {
-    checkInplace(a);
+    InPlace.checkInplace(a);
     if (!tracking(a, b) && a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32) {
       Pointwise.addInPlace(a, b, (float) alpha);
       return a;
     }
-    return inplace(a, x -> add(x, b, alpha), false, b);
+    return InPlace.inplace(a, x -> add(x, b, alpha), false, b);
   }
   public static Tensor add_(Tensor a, Tensor b) { return add_(a, b, 1); }
   public static Tensor add_(Tensor a, double b) { return add_(a, scalar(b), 1); }
@@ -1209,17 +1150,17 @@ public final class Torch {
   public static Tensor sub_(Tensor a, Tensor b) { return add_(a, b, -1); }
   public static Tensor sub_(Tensor a, double b) { return add_(a, scalar(b), -1); }
 
-  public static Tensor mul_(Tensor a, Tensor b) { return inplace(a, x -> mul(x, b), tracking(b), b); }
+  public static Tensor mul_(Tensor a, Tensor b) { return InPlace.inplace(a, x -> mul(x, b), tracking(b), b); }
   public static Tensor mul_(Tensor a, double b) { return mul_(a, scalar(b)); }
-  public static Tensor div_(Tensor a, Tensor b) { return inplace(a, x -> div(x, b), tracking(b), b); }
+  public static Tensor div_(Tensor a, Tensor b) { return InPlace.inplace(a, x -> div(x, b), tracking(b), b); }
   public static Tensor div_(Tensor a, double b) { return div_(a, scalar(b)); }
-  public static Tensor clamp_(Tensor a, Double min, Double max) { return inplace(a, x -> clamp(x, min, max), true); }
-  public static Tensor pow_(Tensor a, double e) { return inplace(a, x -> pow(x, e), true); }
+  public static Tensor clamp_(Tensor a, Double min, Double max) { return InPlace.inplace(a, x -> clamp(x, min, max), true); }
+  public static Tensor pow_(Tensor a, double e) { return InPlace.inplace(a, x -> pow(x, e), true); }
 
   /** Copies src (broadcast, converted) into a: CopyBackwards when recorded. */
   public static Tensor copy_(Tensor a, Tensor src) {
     int[] ss = src.shape();
-    return inplace(a, x -> {
+    return InPlace.inplace(a, x -> {
       Tensor out = src.to(x.dtype()).expand(x.shape()).clone();
       return record("CopyBackwards", ts(x, src), out, NONE, c -> new Tensor[] {
           c.needs(0) ? zeros_like(c.grad()) : null, c.needs(1) ? sumTo(c.grad(), ss) : null});
@@ -1227,6 +1168,6 @@ public final class Torch {
   }
 
   public static Tensor masked_fill_(Tensor a, Tensor mask, double value) {
-    return inplace(a, x -> masked_fill(x, mask, value), false);
+    return InPlace.inplace(a, x -> masked_fill(x, mask, value), false);
   }
 }

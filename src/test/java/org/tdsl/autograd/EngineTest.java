@@ -323,4 +323,16 @@ class EngineTest {
     assertSame(first, w.grad());
     assertArrayEquals(new float[] {4, 8}, first.toFloatArray());
   }
+
+  @Test void opsFromOtherPackagesRecordThroughTorchRecord() {
+    // a "cube" op defined outside Torch: forward raw, backward with Torch ops
+    Tensor x = leaf(1, 2);
+    Tensor raw = org.tdsl.tensor.Pointwise.binary(org.tdsl.tensor.kernels.BinaryOp.POW, x, Tensor.wrap(3.0));
+    Tensor y = Torch.record("CubeBackward", new Tensor[] {x}, raw, new Tensor[] {x},
+        c -> new Tensor[] {Torch.mul(c.grad(), Torch.mul(Torch.mul(c.saved(0), c.saved(0)), 3.0))});
+    assertEquals("CubeBackward", y.gradFn().name());
+    assertTrue(Torch.isRecording(x));
+    Autograd.backward(Torch.sum(y));
+    assertArrayEquals(new float[] {3, 12}, x.grad().toFloatArray());
+  }
 }

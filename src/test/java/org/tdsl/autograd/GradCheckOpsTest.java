@@ -179,6 +179,20 @@ class GradCheckOpsTest {
     l.add(c("clone", x -> Torch.clone(x[0]), randn(3)));
     l.add(c("contiguous", x -> Torch.contiguous(Torch.t(x[0])), randn(2, 3)));
     l.add(c("where scalar", x -> Torch.where(Torch.gt(x[0], Tensor.wrap(0.0)), x[0], Tensor.wrap(0.0)), randn(5)));
+    l.add(c("div floor (zero grad)", x -> Torch.add(Torch.div(x[0], x[1], "floor"), x[0]),
+        Tensor.of(new float[] {1.3f, -2.6f, 3.7f}, 3), Tensor.of(new float[] {0.7f, 0.9f, 1.1f}, 3)));
+    l.add(c("div trunc (zero grad)", x -> Torch.add(Torch.div(x[0], Tensor.wrap(2.0), "trunc"), x[0]),
+        Tensor.of(new float[] {1.3f, -2.7f, 3.5f}, 3)));
+    l.add(c("norm inf", x -> Torch.norm(x[0], Double.POSITIVE_INFINITY, null, false), distinct(2, 3)));
+    l.add(c("expand_as", x -> Torch.mul(Torch.expand_as(x[0], x[1]), x[1]), randn(1, 3), randn(2, 3)));
+    l.add(c("split_with_sizes", x -> Torch.mul(Torch.split_with_sizes(x[0], new int[] {1, 3}, 1).get(1), 2.0),
+        randn(2, 4)));
+    l.add(c("logsumexp all", x -> Torch.logsumexp(x[0], null, false), randn(2, 3)));
+    l.add(c("mean dims keepdim", x -> Torch.mean(x[0], new int[] {0, 2}, true), randn(2, 3, 4)));
+    l.add(c("scatter scalar", x -> Torch.scatter(x[0], 0, Tensor.of(new long[] {1, 0}, 1, 2), 0.5), randn(2, 2)));
+    l.add(c("to float32 is identity", x -> Torch.to(x[0], org.tdsl.tensor.DType.FLOAT32), randn(3)));
+    l.add(c("leaky_relu negative slope 0.3", x -> Torch.leaky_relu(x[0], 0.3), randn(5)));
+    l.add(c("softplus beta", x -> Torch.softplus(x[0], 2.0, 5.0), randn(5)));
     // a small network
     l.add(c("mlp", x -> Torch.log_softmax(Torch.add(Torch.matmul(Torch.tanh(Torch.add(Torch.matmul(x[0], x[1]), x[2])),
         x[3]), Tensor.wrap(0.1)), 1), randn(4, 3), randn(3, 5), randn(5), randn(5, 2)));

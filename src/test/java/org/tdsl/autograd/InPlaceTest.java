@@ -75,9 +75,62 @@ class InPlaceTest {
     assertArrayEquals(new float[] {5, 2, 3}, x.toFloatArray());
   }
 
-  @Test void inPlaceOnViewOfNonLeafIsRefusedNotWrong() {
-    Tensor y = Torch.mul(leaf(1, 2), 2.0);
-    Tensor v = Torch.select(y, 0, 0);
-    assertThrows(TensorException.class, () -> Torch.mul_(v, 2.0));
+  @Test void inPlaceOnViewRebasesTheBase() {
+    // x=torch.tensor([1.,2.,3.],requires_grad=True); y=x*2; y[1:].mul_(x[1:]); print(y.grad_fn.name()); y.sum().backward()
+    // -> CopySlices; x.grad -> [2.0, 8.0, 12.0]; y -> [2., 8., 18.]
+    Tensor x = leaf(1, 2, 3);
+    Tensor y = Torch.mul(x, 2.0);
+    Tensor v = Torch.slice(y, 0, 1, null, 1);
+    Torch.mul_(v, Torch.slice(x, 0, 1, null, 1));
+    assertEquals("CopySlices", y.gradFn().name());
+    assertEquals("MulBackward", v.gradFn().name());
+    assertArrayEquals(new float[] {2, 8, 18}, y.toFloatArray());
+    Autograd.backward(Torch.sum(y));
+    assertArrayEquals(new float[] {2, 8, 12}, x.grad().toFloatArray());
+  }
+
+  @Test void viewOfPlainTensorTakesGradientFromOther() {
+    // buf=torch.zeros(2,3); w=torch.tensor([1.,2,3],requires_grad=True); buf[0].add_(w); (buf*buf).sum().backward()
+    // -> buf.grad_fn CopySlices; w.grad -> [2., 4., 6.]
+    Tensor buf = Tensor.zeros(2, 3);
+    Tensor w = leaf(1, 2, 3);
+    Torch.add_(Torch.select(buf, 0, 0), w);
+    assertEquals("CopySlices", buf.gradFn().name());
+    Autograd.backward(Torch.sum(Torch.mul(buf, buf)));
+    assertArrayEquals(new float[] {2, 4, 6}, w.grad().toFloatArray());
+  }
+
+  @Test void setitemThroughAView() {
+    // x=torch.tensor([[1.,2],[3,4]],requires_grad=True); y=x*1; r=y[1]; r[0]=10; (y*y).sum().backward()
+    // -> y [[1,2],[10,4]]; x.grad [[2., 4.], [0., 8.]]
+    Tensor x = Torch.requires_grad_(Tensor.of(new float[] {1, 2, 3, 4}, 2, 2), true);
+    Tensor y = Torch.mul(x, 1.0);
+    Tensor r = Torch.select(y, 0, 1);
+    Torch.setitem(r, List.of(Index.at(0)), 10.0);
+    assertArrayEquals(new float[] {1, 2, 10, 4}, y.toFloatArray());
+    Autograd.backward(Torch.sum(Torch.mul(y, y)));
+    assertArrayEquals(new float[] {2, 4, 0, 8}, x.grad().toFloatArray());
+  }
+
+  @Test void secondOrderThroughInPlaceOnView() {
+    Tensor x = leaf(1, 2);
+    Tensor y = Torch.mul(x, 1.0);
+    Torch.mul_(Torch.select(y, 0, 1), Torch.select(x, 0, 1)); // y = [x0, x1^2]
+    Tensor g = Autograd.grad(List.of(Torch.sum(Torch.pow(y, 2.0))), List.of(x), null, null, true, false).get(0);
+    // d/dx of x0^2 + x1^4 = [2x0, 4x1^3] = [2, 32]; second: [2, 12x1^2] = [2, 48]
+    assertArrayEquals(new float[] {2, 32}, g.toFloatArray());
+    Autograd.backward(Torch.sum(g));
+    assertArrayEquals(new float[] {2, 48}, x.grad().toFloatArray());
+  }
+
+  @Test void secondOrderThroughSetitem() {
+    Tensor x = leaf(1, 2);
+    Tensor y = Torch.mul(x, x);
+    Torch.setitem(y, List.of(Index.at(0)), Torch.mul(Torch.select(x, 0, 1), 3.0)); // y = [3x1, x1^2]
+    Tensor g = Autograd.grad(List.of(Torch.sum(Torch.pow(y, 2.0))), List.of(x), null, null, true, false).get(0);
+    // 9x1^2 + x1^4: grad [0, 18x1 + 4x1^3] = [0, 68]; second: [0, 18 + 12x1^2] = [0, 66]
+    assertArrayEquals(new float[] {0, 68}, g.toFloatArray());
+    Autograd.backward(Torch.sum(g));
+    assertArrayEquals(new float[] {0, 66}, x.grad().toFloatArray());
   }
 }

@@ -52,9 +52,8 @@ public enum UnaryOp {
     };
   }
 
-  /** Error function (Abramowitz-Stegun 7.1.26 refined by one Newton step is overkill; W. J. Cody's rational form). */
+  /** The error function, from the Chebyshev fit of erfc (fractional error below 1.2e-7: enough for float32). */
   static double erf(double x) {
-    // Numerical Recipes erfc with fractional error below 1.2e-7: enough for float32.
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
     double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
