@@ -133,7 +133,8 @@ public final class Conv2d {
     // than output channels (a first layer: 9 rows, 32 channels) the transposed product
     // fills the microkernel's tiles better, so the buffers then hold each group's gW^T.
     boolean transposed = rows < og;
-    int parts = Math.min(p.batch(), Parallel.threads());
+    // A few more parts than threads, so a thread the OS pauses does not stall the rest.
+    int parts = Math.min(p.batch(), 4 * Parallel.threads());
     float[][] partial = new float[parts][];
     for (int t = 0; t < parts; t++) partial[t] = t == 0 && !transposed ? gradWeight : new float[size];
     Parallel.forEach(parts, t -> {

@@ -63,7 +63,11 @@ final class ConvUnfold {
             int src = row * plane + oh * wOut;
             int dst = channel + ih * w + shift;
             int s = p.strideW();
-            for (int ow = lo; ow < hi; ow++) gradInput[dst + ow * s] += col[src + ow];
+            if (s == 1) {
+              addTo(gradInput, dst + lo, col, src + lo, hi - lo);
+            } else {
+              for (int ow = lo; ow < hi; ow++) gradInput[dst + ow * s] += col[src + ow];
+            }
           }
         }
       }
@@ -80,6 +84,19 @@ final class ConvUnfold {
     int room = w - shift;
     if (room <= 0) return 0;
     return Math.min(wOut, (room + stride - 1) / stride);
+  }
+
+  /** y[yOff..yOff+count) += x[xOff..xOff+count). */
+  private static void addTo(float[] y, int yOff, float[] x, int xOff, int count) {
+    int i = 0;
+    if (VectorWidth.BITS != 0) {
+      VectorSpecies<Float> s = GemmBlocked.S;
+      for (int bound = s.loopBound(count); i < bound; i += s.length()) {
+        FloatVector.fromArray(s, y, yOff + i).add(FloatVector.fromArray(s, x, xOff + i))
+            .intoArray(y, yOff + i);
+      }
+    }
+    for (; i < count; i++) y[yOff + i] += x[xOff + i];
   }
 
   /** The sum of {@code count} floats from {@code from}. */

@@ -54,9 +54,9 @@ public final class Pool2d {
   /** Below this many input elements per task a second thread costs more than it saves. */
   private static final int GRAIN = 1 << 15;
 
-  /** Runs {@code body} over ranges of planes, one range per thread when the input is large. */
+  /** Runs {@code body} over ranges of planes: a few per thread when the input is large, for balance. */
   private static void overPlanes(Params p, PlaneRange body) {
-    int parts = (int) Math.max(1, Math.min(Parallel.threads(), (long) p.inputSize() / GRAIN));
+    int parts = (int) Math.max(1, Math.min(4L * Parallel.threads(), (long) p.inputSize() / GRAIN));
     parts = Math.min(parts, p.planes());
     int count = parts;
     Parallel.forEach(count, t -> body.run((int) ((long) p.planes() * t / count),
