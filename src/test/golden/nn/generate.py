@@ -141,6 +141,8 @@ def ops():
     case("maxpool_overlap_pad", lambda x: F.max_pool2d(x, 3, stride=2, padding=1), dict(x=rnd(2, 2, 7, 6)))
     case("avgpool_2", lambda x: F.avg_pool2d(x, 2), dict(x=rnd(2, 3, 6, 7)))
     case("avgpool_overlap_pad", lambda x: F.avg_pool2d(x, 3, stride=2, padding=1), dict(x=rnd(2, 2, 7, 6)))
+    case("avgpool_exclude_pad", lambda x: F.avg_pool2d(x, (3, 2), stride=(2, 1), padding=1, count_include_pad=False),
+         dict(x=rnd(1, 2, 6, 5)))
     case("linear", lambda x, w, b: F.linear(x, w, b), dict(x=rnd(4, 5), w=rnd(3, 5), b=rnd(3)))
     case("linear_nobias_3d", lambda x, w: F.linear(x, w), dict(x=rnd(2, 4, 5), w=rnd(3, 5)))
     case("log_softmax", lambda x: F.log_softmax(x, dim=1), dict(x=rnd(4, 6)))

@@ -36,7 +36,12 @@ public final class Functional {
 
   /** {@code F.avg_pool2d(input, kernel_size, stride, padding)} with count_include_pad=True. */
   public static Tensor avg_pool2d(Tensor input, int[] kernel, int[] stride, int[] padding) {
-    return Pool2dOp.avg(input, kernel, stride == null ? kernel : stride, padding);
+    return avg_pool2d(input, kernel, stride, padding, true);
+  }
+
+  /** {@code F.avg_pool2d(..., count_include_pad=)}: whether padded zeros count in each window's divisor. */
+  public static Tensor avg_pool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
+    return Pool2dOp.avg(input, kernel, stride == null ? kernel : stride, padding, countIncludePad);
   }
 
   public static Tensor avg_pool2d(Tensor input, int kernel) {

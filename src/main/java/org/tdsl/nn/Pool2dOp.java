@@ -25,16 +25,16 @@ final class Pool2dOp {
     }, input);
   }
 
-  static Tensor avg(Tensor input, int[] kernel, int[] stride, int[] padding) {
+  static Tensor avg(Tensor input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
     Pool2d.Params p = params(input, kernel, stride, padding);
     int[] outShape = outShape(input, p);
     return Function.apply("AvgPool2DBackward", ctx -> {
       float[] out = new float[p.outputSize()];
-      Pool2d.avgForward(p, Conv2dOp.dense(input), out, true);
+      Pool2d.avgForward(p, Conv2dOp.dense(input), out, countIncludePad);
       return Tensor.of(out, outShape);
     }, (ctx, grad) -> {
       float[] gx = new float[p.inputSize()];
-      Pool2d.avgBackward(p, Conv2dOp.dense(grad), gx, true);
+      Pool2d.avgBackward(p, Conv2dOp.dense(grad), gx, countIncludePad);
       return new Tensor[] {Tensor.of(gx, input.shape())};
     }, input);
   }

@@ -65,6 +65,8 @@ class FunctionalGoldenTest {
     check("avgpool_2", "AvgPool2DBackward", a -> Functional.avg_pool2d(a[0], 2), "x");
     check("avgpool_overlap_pad", "AvgPool2DBackward",
         a -> Functional.avg_pool2d(a[0], p(3, 3), p(2, 2), p(1, 1)), "x");
+    check("avgpool_exclude_pad", "AvgPool2DBackward",
+        a -> new AvgPool2d(Size2.of(3, 2), Size2.of(2, 1), Size2.of(1), false).call(a[0]), "x");
   }
 
   @Test
