@@ -137,6 +137,9 @@ def ops():
          dict(x=rnd(2, 4, 7, 7), w=rnd(6, 2, 3, 3)))
     case("conv_all", lambda x, w, b: F.conv2d(x, w, b, stride=2, padding=1, dilation=2, groups=3),
          dict(x=rnd(1, 6, 9, 8), w=rnd(3, 2, 2, 3), b=rnd(3)))
+    case("conv_same_even", lambda x, w, b: F.conv2d(x, w, b, padding="same", dilation=(1, 2)),
+         dict(x=rnd(2, 2, 5, 6), w=rnd(3, 2, 2, 3), b=rnd(3)))
+    case("conv_valid", lambda x, w: F.conv2d(x, w, None, padding="valid"), dict(x=rnd(1, 2, 5, 5), w=rnd(2, 2, 3, 3)))
     case("maxpool_2", lambda x: F.max_pool2d(x, 2), dict(x=rnd(2, 3, 6, 7)))
     case("maxpool_overlap_pad", lambda x: F.max_pool2d(x, 3, stride=2, padding=1), dict(x=rnd(2, 2, 7, 6)))
     case("avgpool_2", lambda x: F.avg_pool2d(x, 2), dict(x=rnd(2, 3, 6, 7)))
@@ -240,6 +243,8 @@ def reprs():
         put("conv", nn.Conv2d(1, 32, 3))
         put("conv_options", nn.Conv2d(4, 8, (3, 5), stride=2, padding=(1, 2), dilation=2, groups=2, bias=False))
         put("conv_pad1", nn.Conv2d(3, 3, 3, padding=1))
+        put("conv_same", nn.Conv2d(1, 2, (3, 5), padding="same", dilation=2))
+        put("conv_valid", nn.Conv2d(1, 2, 3, padding="valid"))
         put("linear", nn.Linear(9216, 128))
         put("linear_nobias", nn.Linear(3, 2, bias=False))
         put("maxpool", nn.MaxPool2d(2))

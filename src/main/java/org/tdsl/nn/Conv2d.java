@@ -6,6 +6,8 @@ import org.tdsl.tensor.Tensor;
 public final class Conv2d extends Module {
   public final int inChannels, outChannels, groups;
   public final Size2 kernelSize, stride, padding, dilation;
+  /** "same" or "valid" when padding was given as a string, else null. */
+  public final String paddingMode;
 
   public Conv2d(int inChannels, int outChannels, int kernelSize) {
     this(inChannels, outChannels, Size2.of(kernelSize), Size2.of(1), Size2.of(0), Size2.of(1), 1, true);
@@ -14,6 +16,24 @@ public final class Conv2d extends Module {
   /** All options; each size may be given as one int ({@code Size2.of(3)}) or a pair. */
   public Conv2d(int inChannels, int outChannels, Size2 kernelSize, Size2 stride, Size2 padding, Size2 dilation,
                 int groups, boolean bias) {
+    this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias);
+  }
+
+  /** {@code padding="same"} or {@code "valid"}, as PyTorch accepts. */
+  public Conv2d(int inChannels, int outChannels, Size2 kernelSize, Size2 stride, String padding, Size2 dilation,
+                int groups, boolean bias) {
+    this(inChannels, outChannels, kernelSize, stride, Size2.of(0), padding, dilation, groups, bias);
+  }
+
+  private Conv2d(int inChannels, int outChannels, Size2 kernelSize, Size2 stride, Size2 padding, String paddingMode,
+                 Size2 dilation, int groups, boolean bias) {
+    if (paddingMode != null && !paddingMode.equals("same") && !paddingMode.equals("valid")) {
+      throw new IllegalArgumentException("Invalid padding string '" + paddingMode + "', should be one of {'valid', 'same'}");
+    }
+    if ("same".equals(paddingMode) && (stride.h() != 1 || stride.w() != 1)) {
+      throw new IllegalArgumentException("padding='same' is not supported for strided convolutions");
+    }
+    this.paddingMode = paddingMode;
     if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
     if (inChannels % groups != 0) throw new IllegalArgumentException("in_channels must be divisible by groups");
     if (outChannels % groups != 0) throw new IllegalArgumentException("out_channels must be divisible by groups");
@@ -36,6 +56,7 @@ public final class Conv2d extends Module {
 
   @Override
   public Tensor forward(Tensor input) {
+    if (paddingMode != null) return Functional.conv2d(input, weight(), bias(), stride.pair(), paddingMode, dilation.pair(), groups);
     return Functional.conv2d(input, weight(), bias(), stride.pair(), padding.pair(), dilation.pair(), groups);
   }
 
@@ -45,7 +66,8 @@ public final class Conv2d extends Module {
     StringBuilder s = new StringBuilder();
     s.append(inChannels).append(", ").append(outChannels).append(", kernel_size=").append(kernelSize)
         .append(", stride=").append(stride);
-    if (padding.h() != 0 || padding.w() != 0) s.append(", padding=").append(padding);
+    if (paddingMode != null) s.append(", padding=").append(paddingMode);
+    else if (padding.h() != 0 || padding.w() != 0) s.append(", padding=").append(padding);
     if (dilation.h() != 1 || dilation.w() != 1) s.append(", dilation=").append(dilation);
     if (groups != 1) s.append(", groups=").append(groups);
     if (bias() == null) s.append(", bias=False");

@@ -25,6 +25,30 @@ public final class Functional {
     return Conv2dOp.apply(input, weight, bias, stride, padding, dilation, groups);
   }
 
+  /**
+   * {@code F.conv2d(..., padding="same" | "valid")}: "valid" is no padding; "same" keeps the
+   * spatial size (stride 1 only), padding the extra row/column of an even kernel at the
+   * bottom/right, as PyTorch does.
+   */
+  public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
+                              int groups) {
+    return switch (padding) {
+      case "valid" -> conv2d(input, weight, bias, stride, new int[] {0, 0}, dilation, groups);
+      case "same" -> {
+        if (stride[0] != 1 || stride[1] != 1) {
+          throw new IllegalArgumentException("padding='same' is not supported for strided convolutions");
+        }
+        int[] ws = weight.shape();
+        int totalH = dilation[0] * (ws[ws.length - 2] - 1), totalW = dilation[1] * (ws[ws.length - 1] - 1);
+        int[] left = {totalH / 2, totalW / 2};
+        Tensor x = input;
+        if (totalH % 2 != 0 || totalW % 2 != 0) x = PadOp.padBottomRight(input, totalH % 2, totalW % 2);
+        yield conv2d(x, weight, bias, stride, left, dilation, groups);
+      }
+      default -> throw new IllegalArgumentException("Invalid padding string: '" + padding + "'");
+    };
+  }
+
   /** {@code F.max_pool2d(input, kernel_size, stride, padding)}; stride null means the kernel size. */
   public static Tensor max_pool2d(Tensor input, int[] kernel, int[] stride, int[] padding) {
     return Pool2dOp.max(input, kernel, stride == null ? kernel : stride, padding);

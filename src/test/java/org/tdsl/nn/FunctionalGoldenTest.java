@@ -58,6 +58,20 @@ class FunctionalGoldenTest {
   }
 
   @Test
+  void conv2dPaddingStrings() {
+    check("conv_same_even", "ConvolutionBackward",
+        a -> Functional.conv2d(a[0], a[1], a[2], p(1, 1), "same", p(1, 2), 1), "x", "w", "b");
+    check("conv_valid", "ConvolutionBackward", a -> Functional.conv2d(a[0], a[1], null, p(1, 1), "valid", p(1, 1), 1),
+        "x", "w");
+    assertEquals("padding='same' is not supported for strided convolutions", assertThrows(RuntimeException.class,
+        () -> Functional.conv2d(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1, 1, 3, 3), null, p(2, 2), "same", p(1, 1), 1))
+        .getMessage());
+    assertEquals("Invalid padding string: 'foo'", assertThrows(RuntimeException.class,
+        () -> Functional.conv2d(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1, 1, 3, 3), null, p(1, 1), "foo", p(1, 1), 1))
+        .getMessage());
+  }
+
+  @Test
   void pooling() {
     check("maxpool_2", "MaxPool2DWithIndicesBackward", a -> Functional.max_pool2d(a[0], 2), "x");
     check("maxpool_overlap_pad", "MaxPool2DWithIndicesBackward",

@@ -23,6 +23,8 @@ class ModuleTest {
     assertEquals(REPR.get("conv"), new Conv2d(1, 32, 3).toString());
     assertEquals(REPR.get("conv_options"), new Conv2d(4, 8, Size2.of(3, 5), Size2.of(2), Size2.of(1, 2), Size2.of(2), 2, false).toString());
     assertEquals(REPR.get("conv_pad1"), new Conv2d(3, 3, Size2.of(3), Size2.of(1), Size2.of(1), Size2.of(1), 1, true).toString());
+    assertEquals(REPR.get("conv_same"), new Conv2d(1, 2, Size2.of(3, 5), Size2.of(1), "same", Size2.of(2), 1, true).toString());
+    assertEquals(REPR.get("conv_valid"), new Conv2d(1, 2, Size2.of(3), Size2.of(1), "valid", Size2.of(1), 1, true).toString());
     assertEquals(REPR.get("linear"), new Linear(9216, 128).toString());
     assertEquals(REPR.get("linear_nobias"), new Linear(3, 2, false).toString());
     assertEquals(REPR.get("maxpool"), new MaxPool2d(2).toString());
