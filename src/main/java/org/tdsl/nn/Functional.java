@@ -114,20 +114,18 @@ public final class Functional {
     return Torch.mul(input, dropoutNoise(p, input.shape()));
   }
 
-  /** {@code F.dropout2d}: one draw per (sample, channel) of N×C×H×W (or C×H×W) input. */
+  /**
+   * {@code F.dropout2d}: one draw per channel. N×C×H×W input draws per (sample, channel); any
+   * other input is taken as unbatched, as PyTorch 2.x does (C×H×W: one draw per channel).
+   */
   public static Tensor dropout2d(Tensor input, double p, boolean training) {
     checkDropoutProbability(p);
-    if (input.dim() != 3 && input.dim() != 4) {
-      throw new IllegalArgumentException("dropout2d: Received a " + input.dim()
-          + "-D input to dropout2d, which is deprecated and will result in an error in a future release. "
-          + "To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d "
-          + "exists to provide channel-wise dropout on inputs with 2 spatial dimensions, a channel dimension, "
-          + "and an optional batch dimension (i.e. 3D or 4D inputs).");
-    }
     if (!training || p == 0) return input;
     int[] shape = input.shape();
-    int[] noiseShape = shape.clone();
-    for (int d = noiseShape.length - 2; d < noiseShape.length; d++) noiseShape[d] = 1;
+    int[] noiseShape = new int[shape.length];
+    java.util.Arrays.fill(noiseShape, 1);
+    int channelDims = shape.length == 4 ? 2 : Math.min(1, shape.length);
+    System.arraycopy(shape, 0, noiseShape, 0, channelDims);
     return Torch.mul(input, dropoutNoise(p, noiseShape));
   }
 

@@ -145,6 +145,9 @@ class ModuleTest {
       assertTrue(first == 0f || first == 2f);
       for (int i = 1; i < 25; i++) assertEquals(first, y[ch * 25 + i], "one draw per channel");
     }
+    // unbatched C×H×W (PyTorch 2.x): one draw per channel
+    float[] u = d2.call(Tensor.ones(6, 3, 4)).toFloatArray();
+    for (int ch = 0; ch < 6; ch++) for (int i = 1; i < 12; i++) assertEquals(u[ch * 12], u[ch * 12 + i]);
     d2.eval();
     assertSame(x, d2.call(x));
     Dropout d = new Dropout(0.25);
