@@ -29,7 +29,8 @@ final class GemmBlocked {
   static final int NR = 2 * L;
   private static final int KC = 256;
   private static final int MC = 192;  // a multiple of MR
-  private static final int NC = 1024;  // a multiple of NR for every width
+  private static final int NC = 1024;
+  private static final int IN_PLACE_MAX_ROWS = 192;  // a multiple of NR for every width
 
   /** Per-thread packing buffers, reused across calls (allocating them costs more than small products). */
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -54,11 +55,17 @@ final class GemmBlocked {
       for (int pc = 0; pc < k; pc += kcStep) {
         int kc = Math.min(kcStep, k - pc);
         boolean add = accumulate || pc > 0;
-        packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, buf.b);
+        int bBlock = bOff + pc * bRs + jc * bCs;
+        // With few rows of A, packing B costs as much as the multiply (a convolution's 64
+        // channels against its unfolded input): a row-major B is then read in place, its
+        // rows already being what a panel holds. With many rows packing pays for itself,
+        // and reading far-apart rows in place loses to cache conflicts (n=2048: -40%).
+        boolean inPlace = bCs == 1 && (kc & 1) == 0 && m < IN_PLACE_MAX_ROWS;
+        if (!inPlace) packB(kc, nc, b, bBlock, bRs, bCs, buf.b);
         for (int ic = 0; ic < m; ic += MC) {
           int mc = Math.min(MC, m - ic);
           packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, buf.a);
-          macroKernel(mc, nc, kc, buf, c, cOff + ic * ldc + jc, ldc, add);
+          macroKernel(mc, nc, kc, buf, inPlace ? b : null, bBlock, bRs, c, cOff + ic * ldc + jc, ldc, add);
         }
       }
     }
@@ -72,16 +79,26 @@ final class GemmBlocked {
     return ceilDiv(a, multiple) * multiple;
   }
 
-  private static void macroKernel(int mc, int nc, int kc, Buffers buf,
+  /** Runs the microkernel over an mc×nc block; {@code b} non-null means B is read in place. */
+  private static void macroKernel(int mc, int nc, int kc, Buffers buf, float[] b, int bBlock, int ldb,
                                   float[] c, int cOff, int ldc, boolean add) {
     int depth = paddedDepth(kc);
     float[] tile = buf.tile;
     for (int jr = 0; jr < nc; jr += NR) {
       int cols = Math.min(NR, nc - jr);
-      int bBase = jr * depth;
+      float[] panel = buf.b;
+      int bBase = jr * depth, bStride = NR;
+      if (b != null && cols == NR) {
+        panel = b;
+        bBase = bBlock + jr;
+        bStride = ldb;
+      } else if (b != null) {  // the ragged last panel is packed, zero-padded
+        packB(kc, cols, b, bBlock + jr, ldb, 1, buf.b);
+        bBase = 0;
+      }
       for (int ir = 0; ir < mc; ir += MR) {
         int rows = Math.min(MR, mc - ir);
-        micro(depth, buf.a, ir * depth, buf.b, bBase, tile);
+        micro(depth, buf.a, ir * depth, panel, bBase, bStride, tile);
         int cBase = cOff + ir * ldc + jr;
         if (rows == MR && cols == NR) {
           mergeFullTile(tile, c, cBase, ldc, add);
@@ -160,10 +177,13 @@ final class GemmBlocked {
           int src = off + p * rs + jr * cs;
           for (int j = 0; j < cols; j++) dst[base + p * NR + j] = b[src + j * cs];
         }
-      } else {
-        for (int j = 0; j < cols; j++) {
-          int src = off + (jr + j) * cs;
-          for (int p = 0; p < kc; p++) dst[base + p * NR + j] = b[src + p * rs];
+      } else {  // B transposed: a blocked transpose, so the panel rows being filled stay in L1
+        for (int p0 = 0; p0 < kc; p0 += 16) {
+          int p1 = Math.min(kc, p0 + 16);
+          for (int j = 0; j < cols; j++) {
+            int src = off + (jr + j) * cs;
+            for (int p = p0; p < p1; p++) dst[base + p * NR + j] = b[src + p * rs];
+          }
         }
       }
       if (cols < NR) {
@@ -176,11 +196,13 @@ final class GemmBlocked {
   }
 
   /**
-   * tile = packed A panel · packed B panel over an even depth. Kept this small on purpose:
+   * tile = packed A panel · B panel over an even depth; B's rows lie bStride apart (NR when
+   * packed, B's row stride when read in place). Kept this small on purpose:
    * C2 stops intrinsifying vector operations in a method that grows too large, so the
    * loads, adds and stores of C live in the merge methods instead.
    */
-  static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, float[] tile) {
+  static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                    float[] tile) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c00 = zero, c01 = zero;
     FloatVector c10 = zero, c11 = zero;
@@ -191,9 +213,9 @@ final class GemmBlocked {
     FloatVector b0, b1, av;
     for (int k = 0; k < depth; k += 2) {
       int ai = aBase + k * MR;
-      int bi = bBase + k * NR;
-      b0 = FloatVector.fromArray(S, bp, bi + 0 * NR);
-      b1 = FloatVector.fromArray(S, bp, bi + 0 * NR + L);
+      int bi = bBase + k * bStride;
+      b0 = FloatVector.fromArray(S, bp, bi);
+      b1 = FloatVector.fromArray(S, bp, bi + L);
       av = FloatVector.broadcast(S, ap[ai + 0 * MR + 0]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
@@ -212,8 +234,8 @@ final class GemmBlocked {
       av = FloatVector.broadcast(S, ap[ai + 0 * MR + 5]);
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
-      b0 = FloatVector.fromArray(S, bp, bi + 1 * NR);
-      b1 = FloatVector.fromArray(S, bp, bi + 1 * NR + L);
+      b0 = FloatVector.fromArray(S, bp, bi + bStride);
+      b1 = FloatVector.fromArray(S, bp, bi + bStride + L);
       av = FloatVector.broadcast(S, ap[ai + 1 * MR + 0]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
