@@ -18,6 +18,21 @@ public final class Sequential extends Module {
     return this;
   }
 
+  /**
+   * {@code seq[start:stop:step]} (bounds already resolved to indices, as Python's
+   * {@code slice.indices} gives them): a Sequential sharing the layers, which keep their
+   * original names as in PyTorch ({@code (2): Conv2d(...)}, state_dict {@code 2.weight}).
+   */
+  public Sequential slice(int start, int stop, int step) {
+    if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
+    Sequential out = new Sequential();
+    for (int i = start; step > 0 ? i < stop : i > stop; i += step) {
+      out.registerModule(Integer.toString(i), child(Integer.toString(i)));
+      out.size++;
+    }
+    return out;
+  }
+
   @Override
   public Tensor forward(Tensor input) {
     Tensor x = input;
@@ -32,6 +47,6 @@ public final class Sequential extends Module {
   public Module get(int index) {
     int i = index < 0 ? index + size : index;
     if (i < 0 || i >= size) throw new IndexOutOfBoundsException("index " + index + " is out of range");
-    return child(Integer.toString(i));
+    return children().get(i);
   }
 }

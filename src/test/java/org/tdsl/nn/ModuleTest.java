@@ -83,6 +83,17 @@ class ModuleTest {
   }
 
   @Test
+  void slicingKeepsTheOriginalNames() {
+    Sequential net = mnistNet();
+    Sequential part = net.slice(2, 4, 1);
+    assertEquals("Sequential(\n  (2): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1))\n  (3): ReLU()\n)", part.toString());
+    assertEquals(List.of("2.weight", "2.bias"), List.copyOf(part.stateDict().keySet()));
+    assertSame(net.get(2), part.get(0));
+    assertEquals(6, net.slice(0, 12, 2).len());
+    assertSame(net.get(11), net.slice(11, -1, -1).get(0));
+  }
+
+  @Test
   void trainAndEvalReachEveryChild() {
     Sequential net = mnistNet();
     assertTrue(net.get(5).isTraining());
