@@ -1,6 +1,5 @@
 package org.tdsl.nn;
 
-import org.tdsl.autograd.Function;
 import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.DType;
 import org.tdsl.tensor.Shapes;
@@ -35,7 +34,7 @@ final class Conv2dOp {
     checkFloat(input, "input");
     Conv2d.Params p = new Conv2d.Params(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride[0], stride[1],
         padding[0], padding[1], dilation[0], dilation[1], groups);
-    Tensor out = Function.apply("ConvolutionBackward", ctx -> {
+    Tensor out = CustomOp.apply("ConvolutionBackward", ctx -> {
       float[] xa = dense(x), wa = dense(weight);
       ctx.save(x, weight);
       float[] outData = new float[p.outputSize()];

@@ -1,6 +1,5 @@
 package org.tdsl.nn;
 
-import org.tdsl.autograd.Function;
 import org.tdsl.tensor.Tensor;
 import org.tdsl.tensor.kernels.Gemm;
 
@@ -21,7 +20,7 @@ final class LinearOp {
       throw new IllegalArgumentException("The size of tensor a (" + bias.size(-1) + ") must match the size of tensor b ("
           + out + ") at non-singleton dimension 1");
     }
-    return Function.apply("AddmmBackward", ctx -> {
+    return CustomOp.apply("AddmmBackward", ctx -> {
       ctx.save(input, weight);
       float[] x = Conv2dOp.dense(input), w = Conv2dOp.dense(weight), b = Conv2dOp.dense(bias);
       float[] y = new float[n * out];

@@ -1,6 +1,5 @@
 package org.tdsl.nn;
 
-import org.tdsl.autograd.Function;
 import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
@@ -16,7 +15,7 @@ final class MseLoss {
       return apply(Torch.expand(input, shape), Torch.expand(target, shape), reduction);
     }
     int[] shape = input.shape();
-    return Function.apply("MseLossBackward", ctx -> {
+    return CustomOp.apply("MseLossBackward", ctx -> {
       ctx.save(input, target);
       float[] x = input.toFloatArray(), t = target.toFloatArray();
       float[] out = new float[reduction == Reduction.NONE ? x.length : 1];

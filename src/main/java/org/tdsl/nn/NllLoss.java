@@ -1,7 +1,6 @@
 package org.tdsl.nn;
 
 import java.util.Arrays;
-import org.tdsl.autograd.Function;
 import org.tdsl.tensor.DType;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
@@ -32,7 +31,7 @@ final class NllLoss {
     float[] w = weight == null ? null : weight.toFloatArray();
     String name = input.dim() == 4 ? "NllLoss2DBackward" : "NllLossBackward";
     float[] totalWeight = new float[1];
-    return Function.apply(name, ctx -> {
+    return CustomOp.apply(name, ctx -> {
       float[] x = input.toFloatArray();
       float[] out = reduction == Reduction.NONE ? new float[y.length] : new float[1];
       double sum = 0, total = 0;

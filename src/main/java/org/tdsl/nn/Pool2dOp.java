@@ -1,6 +1,5 @@
 package org.tdsl.nn;
 
-import org.tdsl.autograd.Function;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
 import org.tdsl.tensor.kernels.Pool2d;
@@ -13,7 +12,7 @@ final class Pool2dOp {
     Pool2d.Params p = params(input, kernel, stride, padding);
     int[] outShape = outShape(input, p);
     long[][] indices = new long[1][];
-    return Function.apply("MaxPool2DWithIndicesBackward", ctx -> {
+    return CustomOp.apply("MaxPool2DWithIndicesBackward", ctx -> {
       float[] out = new float[p.outputSize()];
       indices[0] = new long[p.outputSize()];
       Pool2d.maxForward(p, Conv2dOp.dense(input), out, indices[0]);
@@ -28,7 +27,7 @@ final class Pool2dOp {
   static Tensor avg(Tensor input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
     Pool2d.Params p = params(input, kernel, stride, padding);
     int[] outShape = outShape(input, p);
-    return Function.apply("AvgPool2DBackward", ctx -> {
+    return CustomOp.apply("AvgPool2DBackward", ctx -> {
       float[] out = new float[p.outputSize()];
       Pool2d.avgForward(p, Conv2dOp.dense(input), out, countIncludePad);
       return Tensor.of(out, outShape);
