@@ -59,6 +59,18 @@ class GradCheckTest {
   }
 
   @Test
+  void savedInputsChangedInPlaceAreCaught() {
+    Tensor x = randn(1, 1, 4, 4), w = randn(2, 1, 3, 3);
+    w.setRequiresGrad(true);
+    Tensor out = Functional.conv2d(x, w, null);
+    x.fillRaw(1); // an in-place write after the op saved x
+    var e = assertThrows(RuntimeException.class, () -> org.tdsl.autograd.Autograd.backward(out, Tensor.ones(out.shape())));
+    assertTrue(e.getMessage().startsWith("one of the variables needed for gradient computation has been modified by an"
+        + " inplace operation: [torch.FloatTensor [1, 1, 4, 4]] is at version 1; expected version 0 instead."),
+        e.getMessage());
+  }
+
+  @Test
   void mseLossBroadcastsLikePyTorch() {
     Rng.seed(6);
     GradCheck.check("mse broadcast", a -> Functional.mse_loss(a[0], a[1]), 1e-2, 1e-2, randn(3, 4), randn(4));
