@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * loop: per k it loads two vectors of B, broadcasts MR values of A and issues 2·MR FMAs.
  * Panels are zero-padded past the matrix edges (and to an even depth), so the microkernel
  * always computes a whole tile; it writes the tile to a scratch buffer, and a merge step adds
- * (or copies) its valid part into C.
+ * (or copies) its valid part into C. When A has few rows, a row-major B is read in place
+ * rather than packed (see {@link #gemm}).
  *
  * <p>The microkernel is 6×2 (12 accumulators) with k unrolled twice. 8×2 and 12×2 ran
  * as fast once compiled but took longer to reach C2. Larger kernels can make C1 fail
