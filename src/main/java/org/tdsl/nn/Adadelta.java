@@ -1,0 +1,51 @@
+package org.tdsl.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tdsl.tensor.Tensor;
+
+/** Adadelta (Zeiler 2012) as PyTorch 1.13 computes it; lr scales the delta (default 1.0). */
+public final class Adadelta extends Optimizer {
+  private final double rho, eps, weightDecay;
+  private final boolean maximize;
+  private final List<float[]> squareAvg = new ArrayList<>(), accDelta = new ArrayList<>();
+
+  public Adadelta(Iterable<Tensor> params) { this(params, 1.0); }
+
+  public Adadelta(Iterable<Tensor> params, double lr) { this(params, lr, 0.9, 1e-6, 0, false); }
+
+  public Adadelta(Iterable<Tensor> params, double lr, double rho, double eps, double weightDecay, boolean maximize) {
+    super(params, lr);
+    check(rho >= 0 && rho <= 1, "Invalid rho value: " + Py.repr(rho));
+    check(eps >= 0, "Invalid epsilon value: " + Py.repr(eps));
+    check(weightDecay >= 0, "Invalid weight_decay value: " + Py.repr(weightDecay));
+    this.rho = rho;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+    this.maximize = maximize;
+  }
+
+  @Override
+  protected void update(int index, float[] p, int off, float[] g, int n) {
+    float[] sq = state(squareAvg, index, n), acc = state(accDelta, index, n);
+    float r = (float) rho, keep = (float) (1 - rho), e = (float) eps, wd = (float) weightDecay, step = (float) -lr;
+    for (int i = 0; i < n; i++) {
+      float grad = maximize ? -g[i] : g[i];
+      if (weightDecay != 0) grad = grad + wd * p[off + i];
+      sq[i] = sq[i] * r + keep * grad * grad;
+      float std = (float) Math.sqrt(sq[i] + e);
+      float delta = (float) Math.sqrt(acc[i] + e) / std * grad;
+      acc[i] = acc[i] * r + keep * delta * delta;
+      p[off + i] = p[off + i] + step * delta;
+    }
+  }
+
+  @Override
+  protected void options(java.util.Map<String, String> out) {
+    super.options(out);
+    out.put("eps", Py.repr(eps));
+    out.put("maximize", bool(maximize));
+    out.put("rho", Py.repr(rho));
+    out.put("weight_decay", number(weightDecay));
+  }
+}

@@ -1,0 +1,18 @@
+package org.tdsl.nn;
+
+import org.tdsl.tensor.Tensor;
+
+/** log(softmax(x)) along {@code dim}; a null dim picks PyTorch's legacy implicit dim. */
+public final class LogSoftmax extends Module {
+  public final Integer dim;
+
+  public LogSoftmax(Integer dim) { this.dim = dim; }
+
+  @Override
+  public Tensor forward(Tensor input) {
+    return Functional.log_softmax(input, dim != null ? dim : Functional.implicitSoftmaxDim(input.dim()));
+  }
+
+  @Override
+  protected String extraRepr() { return "dim=" + (dim == null ? "None" : dim); }
+}

@@ -1,0 +1,169 @@
+package org.tdsl.nn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tdsl.tensor.Shapes;
+import org.tdsl.tensor.Tensor;
+
+/**
+ * A layer: named parameters (possibly None, like a Linear without bias), named child modules,
+ * a training flag, and a forward pass. Names follow PyTorch's {@code state_dict}:
+ * {@code weight}, {@code 0.weight}, {@code features.3.bias}.
+ */
+public abstract class Module {
+  private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+  private final Map<String, Module> children = new LinkedHashMap<>();
+  private boolean training = true;
+
+  /** The forward pass; calling a layer in tdsl calls this. */
+  public abstract Tensor forward(Tensor input);
+
+  /** {@code layer(x)}. */
+  public final Tensor call(Tensor input) { return forward(input); }
+
+  /** Registers a parameter (null for an absent one: {@code bias=False}); it becomes trainable. */
+  protected final Tensor registerParameter(String name, Tensor value) {
+    if (value != null) value.setRequiresGrad(true);
+    parameters.put(name, value);
+    return value;
+  }
+
+  protected final <M extends Module> M registerModule(String name, M module) {
+    children.put(name, module);
+    return module;
+  }
+
+  /** Every parameter of this module and its descendants, each once, in registration order. */
+  public List<Tensor> parameters() { return new ArrayList<>(namedParameters().values()); }
+
+  /** {@code named_parameters()}: prefixed names as in {@code state_dict}, skipping absent ones. */
+  public Map<String, Tensor> namedParameters() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    collect("", out);
+    return out;
+  }
+
+  private void collect(String prefix, Map<String, Tensor> out) {
+    for (var kv : parameters.entrySet()) {
+      if (kv.getValue() != null && !out.containsValue(kv.getValue())) out.put(prefix + kv.getKey(), kv.getValue());
+    }
+    for (var kv : children.entrySet()) kv.getValue().collect(prefix + kv.getKey() + ".", out);
+  }
+
+  /** {@code state_dict()}: the tensors a checkpoint holds (the layers here have no buffers). */
+  public Map<String, Tensor> stateDict() { return namedParameters(); }
+
+  /**
+   * {@code load_state_dict(state, strict=True)}: copies the tensors into the parameters in place,
+   * after checking that names and shapes agree (PyTorch's message when they do not).
+   */
+  public void loadStateDict(Map<String, Tensor> state) {
+    Map<String, Tensor> own = stateDict();
+    List<String> errors = new ArrayList<>();
+    List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>();
+    for (String k : own.keySet()) if (!state.containsKey(k)) missing.add(k);
+    for (String k : state.keySet()) if (!own.containsKey(k)) unexpected.add(k);
+    // PyTorch's order: missing keys, then unexpected keys, then each size mismatch
+    if (!missing.isEmpty()) errors.add("Missing key(s) in state_dict: " + quoted(missing) + ". ");
+    if (!unexpected.isEmpty()) errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
+    for (var kv : own.entrySet()) {
+      Tensor src = state.get(kv.getKey());
+      if (src == null) continue;
+      if (!java.util.Arrays.equals(src.shape(), kv.getValue().shape())) {
+        errors.add("size mismatch for " + kv.getKey() + ": copying a param with shape torch.Size("
+            + Shapes.str(src.shape()) + ") from checkpoint, the shape in current model is torch.Size("
+            + Shapes.str(kv.getValue().shape()) + ").");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException("Error(s) in loading state_dict for " + typeName() + ":\n\t"
+          + String.join("\n\t", errors));
+    }
+    for (var kv : own.entrySet()) kv.getValue().copyFrom(state.get(kv.getKey()));
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> q = new ArrayList<>();
+    for (String n : names) q.add("\"" + n + "\"");
+    return String.join(", ", q);
+  }
+
+  /** A parameter by its own name ({@code weight}, {@code bias}); null when absent. */
+  public Tensor parameter(String name) { return parameters.get(name); }
+
+  /** Whether {@code name} is one of this module's own parameter slots (even an absent one). */
+  public boolean hasParameter(String name) { return parameters.containsKey(name); }
+
+  /** Replaces a parameter ({@code layer.weight = t}); the new tensor becomes trainable. */
+  public void setParameter(String name, Tensor value) {
+    if (!parameters.containsKey(name)) {
+      throw new IllegalArgumentException("'" + typeName() + "' object has no parameter '" + name + "'");
+    }
+    registerParameter(name, value);
+  }
+
+  /**
+   * Attribute access as Python resolves it on a module: a parameter slot ({@code weight},
+   * possibly None), else a child ({@code conv1}); PyTorch's AttributeError text otherwise.
+   */
+  public Object getAttr(String name) {
+    if (parameters.containsKey(name)) return parameters.get(name);
+    if (children.containsKey(name)) return children.get(name);
+    throw new IllegalArgumentException("'" + typeName() + "' object has no attribute '" + name + "'");
+  }
+
+  /** A direct child by name ({@code "0"}, {@code "conv1"}); null when absent. */
+  public Module child(String name) { return children.get(name); }
+
+  /** {@code named_children()}. */
+  public Map<String, Module> namedChildren() { return new LinkedHashMap<>(children); }
+
+  public List<Module> children() { return new ArrayList<>(children.values()); }
+
+  /** {@code train(mode)}: sets the flag here and in every descendant; returns this module. */
+  public Module train(boolean mode) {
+    training = mode;
+    for (Module c : children.values()) c.train(mode);
+    return this;
+  }
+
+  public Module train() { return train(true); }
+
+  public Module eval() { return train(false); }
+
+  public boolean isTraining() { return training; }
+
+  /** {@code zero_grad()}: sets every parameter's gradient to None (PyTorch 2.x's default). */
+  public void zeroGrad() {
+    for (Tensor p : parameters()) p.setGrad(null);
+  }
+
+  /** The class name PyTorch prints: {@code Conv2d}, {@code Sequential}. */
+  public String typeName() { return getClass().getSimpleName(); }
+
+  /** The text inside the parentheses of a leaf layer's repr; empty when it has none. */
+  protected String extraRepr() { return ""; }
+
+  /** PyTorch's {@code Module.__repr__}: one line for a leaf, indented child lines otherwise. */
+  @Override
+  public String toString() {
+    List<String> extra = extraRepr().isEmpty() ? List.of() : List.of(extraRepr().split("\n"));
+    List<String> childLines = new ArrayList<>();
+    for (var kv : children.entrySet()) {
+      childLines.add("(" + kv.getKey() + "): " + kv.getValue().toString().replace("\n", "\n  "));
+    }
+    StringBuilder sb = new StringBuilder(typeName()).append('(');
+    if (extra.size() == 1 && childLines.isEmpty()) {
+      sb.append(extra.get(0));
+    } else if (!extra.isEmpty() || !childLines.isEmpty()) {
+      List<String> lines = new ArrayList<>(extra);
+      lines.addAll(childLines);
+      sb.append("\n  ").append(String.join("\n  ", lines)).append('\n');
+    }
+    return sb.append(')').toString();
+  }
+
+  static String pair(int[] p) { return "(" + p[0] + ", " + p[1] + ")"; }
+}
