@@ -14,6 +14,15 @@ import org.tdsl.tensor.TensorException;
 final class InPlace {
   private InPlace() {}
 
+  /** An in-place result keeps a's shape, so b may broadcast into a but never widen it. */
+  static void checkBroadcastInto(Tensor a, Tensor b) {
+    int[] shape = org.tdsl.tensor.Shapes.broadcast(a.shape(), b.shape());
+    if (!java.util.Arrays.equals(shape, a.shape())) {
+      throw new TensorException("output with shape " + org.tdsl.tensor.Shapes.str(a.shape())
+          + " doesn't match the broadcast shape " + org.tdsl.tensor.Shapes.str(shape));
+    }
+  }
+
   static void checkInplace(Tensor a) {
     if (!GradMode.isEnabled()) return;
     if (a.isLeaf() && a.requiresGrad()) {

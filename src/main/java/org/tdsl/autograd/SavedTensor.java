@@ -6,10 +6,15 @@ import org.tdsl.tensor.Tensor;
 final class SavedTensor {
   private final Tensor tensor;
   private final int version;
+  /** Who made the tensor when it was saved: an in-place op may give it a new grad_fn later. */
+  private final String producer;
+  private final int outputNr;
 
   SavedTensor(Tensor tensor) {
     this.tensor = tensor;
     this.version = tensor.storage().version();
+    this.producer = tensor.gradFn() == null ? null : tensor.gradFn().name();
+    this.outputNr = tensor.outputNr();
   }
 
   Tensor unpack(Node owner) {
@@ -17,8 +22,11 @@ final class SavedTensor {
     if (now != version) {
       StringBuilder sb = new StringBuilder("one of the variables needed for gradient computation has been modified by an"
           + " inplace operation: [" + tensor.legacyTypeName() + " " + org.tdsl.tensor.Shapes.str(tensor.shape()) + "]");
-      if (tensor.gradFn() != null) {
-        sb.append(", which is output ").append(tensor.outputNr()).append(" of ").append(tensor.gradFn().name()).append(',');
+      // A node saves its own output before the output points back at it: no producer then means
+      // the owner made it (PyTorch's SavedVariable keeps the same distinction as is_output).
+      String madeBy = producer != null ? producer : tensor.gradFn() != null ? owner.name() : null;
+      if (madeBy != null) {
+        sb.append(", which is output ").append(outputNr).append(" of ").append(madeBy).append(',');
       }
       sb.append(" is at version ").append(now).append("; expected version ").append(version).append(" instead. Hint: ")
           .append(AnomalyMode.isEnabled()

@@ -1138,6 +1138,7 @@ public final class Torch {
   /** a += alpha·b. Without recording, float32 runs one fused pass (the optimizers' step). */
   public static Tensor add_(Tensor a, Tensor b, double alpha) {
     InPlace.checkInplace(a);
+    InPlace.checkBroadcastInto(a, b);
     if (!tracking(a, b) && a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32) {
       Pointwise.addInPlace(a, b, (float) alpha);
       return a;
@@ -1150,9 +1151,15 @@ public final class Torch {
   public static Tensor sub_(Tensor a, Tensor b) { return add_(a, b, -1); }
   public static Tensor sub_(Tensor a, double b) { return add_(a, scalar(b), -1); }
 
-  public static Tensor mul_(Tensor a, Tensor b) { return InPlace.inplace(a, x -> mul(x, b), tracking(b), b); }
+  public static Tensor mul_(Tensor a, Tensor b) {
+    InPlace.checkBroadcastInto(a, b);
+    return InPlace.inplace(a, x -> mul(x, b), tracking(b), b);
+  }
   public static Tensor mul_(Tensor a, double b) { return mul_(a, scalar(b)); }
-  public static Tensor div_(Tensor a, Tensor b) { return InPlace.inplace(a, x -> div(x, b), tracking(b), b); }
+  public static Tensor div_(Tensor a, Tensor b) {
+    InPlace.checkBroadcastInto(a, b);
+    return InPlace.inplace(a, x -> div(x, b), tracking(b), b);
+  }
   public static Tensor div_(Tensor a, double b) { return div_(a, scalar(b)); }
   public static Tensor clamp_(Tensor a, Double min, Double max) { return InPlace.inplace(a, x -> clamp(x, min, max), true); }
   public static Tensor pow_(Tensor a, double e) { return InPlace.inplace(a, x -> pow(x, e), true); }

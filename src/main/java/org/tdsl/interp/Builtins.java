@@ -46,6 +46,13 @@ public final class Builtins {
     return b;
   }
 
+  /** Adds (or replaces) a builtin made elsewhere, e.g. one with a signature of its own making. */
+  public Builtin registerBuiltin(Builtin b) {
+    entries.put(b.name(), b);
+    this.help.put(b.name(), b.help());
+    return b;
+  }
+
   /** Adds (or replaces) a named value, such as a dtype constant or a namespace object. */
   public void registerValue(String name, String help, Object value) {
     entries.put(name, new Value(name, help, value));

@@ -644,6 +644,6 @@ public final class Tensor {
       @Override public boolean boolAt(int i) { return c.getBool(i); }
     };
     return TensorFormatter.format(shape.clone(), dtype, src, requiresGrad && gradFn == null,
-        gradFn == null ? null : gradFn.name());
+        gradFn == null ? null : gradFn.name(), 1);
   }
 }

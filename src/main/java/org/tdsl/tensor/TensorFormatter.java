@@ -38,6 +38,16 @@ public final class TensorFormatter {
    */
   public static String format(int[] shape, DType dtype, ElementSource values, boolean requiresGrad,
                               String gradFnName) {
+    return format(shape, dtype, values, requiresGrad, gradFnName, 0);
+  }
+
+  /**
+   * As above; nameSlack characters are added to the grad_fn name when deciding whether the
+   * suffix wraps. PyTorch measures its own node names, which end in a digit ours drop
+   * (MulBackward0), so a tensor printed by tdsl passes 1 to wrap where PyTorch wraps.
+   */
+  public static String format(int[] shape, DType dtype, ElementSource values, boolean requiresGrad,
+                              String gradFnName, int nameSlack) {
     int numel = 1;
     for (int d : shape) numel *= d;
     List<String> suffixes = new ArrayList<>();
@@ -52,7 +62,7 @@ public final class TensorFormatter {
     }
     if (gradFnName != null) suffixes.add("grad_fn=<" + gradFnName + ">");
     else if (requiresGrad) suffixes.add("requires_grad=True");
-    return withSuffixes(PREFIX + body, suffixes, PREFIX.length());
+    return withSuffixes(PREFIX + body, suffixes, PREFIX.length(), nameSlack);
   }
 
   /** get_summarized_data: the elements the formatter measures are the ones printed. */
@@ -108,11 +118,12 @@ public final class TensorFormatter {
   }
 
   /** _add_suffixes, including its reckoning of the last line's length (two more than it is). */
-  private static String withSuffixes(String text, List<String> suffixes, int indent) {
+  private static String withSuffixes(String text, List<String> suffixes, int indent, int nameSlack) {
     StringBuilder b = new StringBuilder(text);
     int lastLineLen = text.length() - text.lastIndexOf('\n') + 1;
     for (String suffix : suffixes) {
-      if (lastLineLen + suffix.length() + 2 > LINE_WIDTH) {
+      int measured = suffix.startsWith("grad_fn=<") ? suffix.length() + nameSlack : suffix.length();
+      if (lastLineLen + measured + 2 > LINE_WIDTH) {
         b.append(",\n").repeat(' ', indent).append(suffix);
         lastLineLen = indent + suffix.length();
       } else {

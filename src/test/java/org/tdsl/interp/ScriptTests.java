@@ -35,7 +35,7 @@ class ScriptTests {
   static Outcome run(Path script) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    Interpreter interpreter = new Interpreter(out);
+    Interpreter interpreter = new Interpreter(org.tdsl.interp.bind.TdslLibrary.standard(), out);
     String name = script.getFileName().toString();
     interpreter.setArgv(List.of(name));
     try {

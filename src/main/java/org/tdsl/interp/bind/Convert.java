@@ -137,7 +137,7 @@ final class Convert {
     }
     if (item instanceof Tensor t) {
       if (t.dtype() == DType.FLOAT32) {
-        throw new TdslError("tensors used as indices must be long, int, byte or bool tensors");
+        throw new TdslError("tensors used as indices must be long, byte or bool tensors");
       }
       return Index.take(t);
     }

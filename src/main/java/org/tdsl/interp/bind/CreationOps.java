@@ -91,7 +91,12 @@ final class CreationOps {
   private static Tensor finish(Tensor t, Args a) {
     DType d = Convert.dtype(a.get("dtype"));
     if (d != null && t.dtype() != d) t = t.to(d);
-    if (a.getBool("requires_grad")) Torch.requires_grad_(t, true);
+    if (a.getBool("requires_grad")) {
+      if (!t.dtype().isFloatingPoint()) {
+        throw new TdslError("Only Tensors of floating point and complex dtype can require gradients");
+      }
+      Torch.requires_grad_(t, true);
+    }
     return t;
   }
 }

@@ -1,11 +1,12 @@
 package org.tdsl.interp.bind;
 
 import java.util.List;
+import java.util.function.Function;
 import org.tdsl.autograd.Node;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
-import org.tdsl.interp.PyCallable;
+import org.tdsl.interp.Signature;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 import org.tdsl.tensor.DType;
@@ -77,11 +78,11 @@ public final class TdslLibrary {
         b.register(name, tensor.signature(), tensor.help(), tensor.impl());
         continue;
       }
-      b.registerValue(name, python.help() + " On a tensor: torch." + name + ".", new TensorAware(python, args -> tensor.call(args)));
+      tensorAware(b, python, python.help() + " On a tensor: torch." + name + ".", tensor::call);
     }
     for (String name : List.of("float", "int", "bool")) {
       Builtin python = find(b, name);
-      b.registerValue(name, python.help(), new TensorAware(python, args -> {
+      tensorAware(b, python, python.help(), args -> {
         if (args.positional().size() != 1 || !args.keywords().isEmpty()) {
           throw new TdslError(name + "() takes exactly one argument on a tensor");
         }
@@ -90,7 +91,7 @@ public final class TdslLibrary {
         Object v = TensorProtocol.item(t);
         double d = Values.toDouble(v);
         return name.equals("float") ? (Object) d : (Object) (long) d;
-      }));
+      });
     }
   }
 
@@ -99,15 +100,17 @@ public final class TdslLibrary {
     return null;
   }
 
-  /** Dispatches on the first argument: a tensor goes to the tensor form, anything else to Python's. */
-  private record TensorAware(Builtin python, java.util.function.Function<Args, Object> onTensor) implements PyCallable {
-    @Override public String name() { return python.name(); }
-
-    @Override public Object call(Args args) {
-      boolean tensor = !args.positional().isEmpty() && args.positional().get(0) instanceof Tensor;
-      return tensor ? onTensor.apply(args) : python.call(args);
-    }
-
-    @Override public String toString() { return python.toString(); }
+  /**
+   * Replaces Python's builtin with one that dispatches on the first argument: a tensor goes to
+   * the tensor form, anything else to Python's. It stays a Builtin of the same name and shown
+   * signature (isinstance(x, int) and :help keep working); it binds nothing itself, since each
+   * side binds the raw arguments to its own signature.
+   */
+  private static void tensorAware(Builtins b, Builtin python, String help, Function<Args, Object> onTensor) {
+    Signature anything = Signature.parse(python.name() + "(*args, **kwargs)");
+    b.registerBuiltin(new Builtin(python.name(), python.signature(), help, a -> {
+      boolean tensor = !a.positional().isEmpty() && a.positional().get(0) instanceof Tensor;
+      return tensor ? onTensor.apply(a) : python.call(a);
+    }, anything));
   }
 }

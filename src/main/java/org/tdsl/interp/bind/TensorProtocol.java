@@ -47,7 +47,7 @@ final class TensorProtocol implements Protocol<Tensor> {
 
   static Object item(Tensor t) {
     if (t.numel() != 1) {
-      throw new TdslError("a Tensor with " + t.numel() + " elements cannot be converted to Scalar");
+      throw new TdslError("only one element tensors can be converted to Python scalars");
     }
     Object v = t.item();
     return v instanceof Float f ? (double) f : v instanceof Integer i ? (long) i : v;
@@ -119,6 +119,8 @@ final class TensorProtocol implements Protocol<Tensor> {
     if (!(other instanceof Tensor) && !Convert.isNumber(other)) return UNSUPPORTED;
     Tensor o = Convert.operand(other, op.symbol);
     Tensor a = reflected ? o : self, b = reflected ? self : o;
+    // PyTorch's __rtruediv__ is reciprocal() * number, so 1 / x records MulBackward.
+    if (op == BinOp.DIV && reflected && !(other instanceof Tensor)) return Torch.mul(Torch.reciprocal(self), o);
     return switch (op) {
       case ADD -> Torch.add(a, b);
       case SUB -> Torch.sub(a, b);
