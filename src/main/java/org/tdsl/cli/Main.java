@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.console.Progress;
 import org.tdsl.interp.bind.TdslLibrary;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.TdslError;
@@ -61,10 +62,16 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream err = stderr();
     System.setErr(err);
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    // On a terminal, printed lines push a loader's progress bar down instead of running into it.
+    PrintStream out = Progress.onTerminal() ? Progress.guard(raw) : raw;
     int[] status = new int[1];
     // A big stack so deep tdsl recursion reaches the recursion limit, not a StackOverflowError.
     Thread t = new Thread(null, () -> status[0] = new Main(out, err, System.in).run(args), "tdsl", 1L << 29);
+    t.setUncaughtExceptionHandler((thread, e) -> {
+      err.println("error: internal error: " + e + " (run with --debug for the Java trace)");
+      status[0] = 1;
+    });
     t.start();
     try {
       t.join();

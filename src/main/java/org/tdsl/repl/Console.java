@@ -1,5 +1,6 @@
 package org.tdsl.repl;
 
+import org.tdsl.interp.console.Progress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;

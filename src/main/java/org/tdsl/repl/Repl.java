@@ -1,5 +1,7 @@
 package org.tdsl.repl;
 
+import org.tdsl.interp.console.Progress;
+import org.tdsl.interp.console.Tty;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -146,6 +146,21 @@ final class Convert {
         + Values.typeName(item) + ")");
   }
 
+  /** Python's slice.indices(n): {start, stop, step}, walked as {@code for (i = start; i < stop (> for step < 0); i += step)}. */
+  static int[] sliceBounds(Slice s, int n) {
+    long step = s.step() == null ? 1 : Values.toIndex(s.step());
+    if (step == 0) throw new TdslError("slice step cannot be zero");
+    long lower = step < 0 ? -1 : 0, upper = step < 0 ? n - 1 : n;
+    long start = s.start() == null ? (step < 0 ? upper : lower) : clamp(Values.toIndex(s.start()), n, lower, upper);
+    long stop = s.stop() == null ? (step < 0 ? lower : upper) : clamp(Values.toIndex(s.stop()), n, lower, upper);
+    return new int[] {(int) start, (int) stop, (int) step};
+  }
+
+  private static long clamp(long i, long n, long lower, long upper) {
+    if (i < 0) i += n;
+    return Math.max(lower, Math.min(upper, i));
+  }
+
   private static Integer sliceBound(Object v) {
     if (v == null) return null;
     long l = v instanceof Tensor t ? t.getLong(0) : Values.toIndex(v);

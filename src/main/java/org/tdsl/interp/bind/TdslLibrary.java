@@ -43,6 +43,8 @@ public final class TdslLibrary {
     ShapeOps.install(table);
     AutogradOps.install(table, autograd);
     TensorProtocol.installInfoMethods(table);
+    NnOps.install(b, torch, nn, functional);
+    TrainingOps.install(b, optim);
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
       functional.put(name, torch.get(name));
     }
@@ -65,7 +67,18 @@ public final class TdslLibrary {
     b.registerProtocol(ReturnTuple.class, ReturnTuple.PROTOCOL);
     b.registerProtocol(Namespace.class, Namespace.PROTOCOL);
     b.registerProtocol(AutogradOps.ModeSwitch.class, AutogradOps.ModeSwitch.PROTOCOL);
+    b.registerProtocol(org.tdsl.nn.Module.class, new ModuleProtocol());
+    b.registerProtocol(org.tdsl.nn.Optimizer.class, TrainingOps.OPTIMIZER);
+    b.registerProtocol(org.tdsl.nn.StepLR.class, TrainingOps.SCHEDULER);
+    b.registerProtocol(org.tdsl.data.Dataset.class, TrainingOps.DATASET);
+    b.registerProtocol(TrainingOps.Loader.class, TrainingOps.LOADER);
     b.registerUserError(TensorException.class);
+    // the nn, data and io layers speak PyTorch's ValueError/IndexError words through these
+    b.registerUserError(IllegalArgumentException.class);
+    b.registerUserError(IndexOutOfBoundsException.class);
+    b.registerUserError(org.tdsl.data.DataException.class);
+    b.registerUserError(org.tdsl.io.CheckpointException.class);
+    b.registerUserError(java.io.UncheckedIOException.class);
     return b;
   }
 

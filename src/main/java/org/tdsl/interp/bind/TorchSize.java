@@ -33,20 +33,10 @@ record TorchSize(int[] dims) {
 
   /** Python's seq[start:stop:step] on the dims. */
   private static int[] slice(int[] dims, Slice s) {
-    int n = dims.length;
-    long step = s.step() == null ? 1 : Values.toIndex(s.step());
-    if (step == 0) throw new TdslError("slice step cannot be zero");
-    long lower = step < 0 ? -1 : 0, upper = step < 0 ? n - 1 : n;
-    long start = s.start() == null ? (step < 0 ? upper : lower) : clamp(Values.toIndex(s.start()), n, lower, upper);
-    long stop = s.stop() == null ? (step < 0 ? lower : upper) : clamp(Values.toIndex(s.stop()), n, lower, upper);
+    int[] b = Convert.sliceBounds(s, dims.length);
     List<Integer> out = new ArrayList<>();
-    for (long i = start; step > 0 ? i < stop : i > stop; i += step) out.add(dims[(int) i]);
+    for (int i = b[0]; b[2] > 0 ? i < b[1] : i > b[1]; i += b[2]) out.add(dims[i]);
     return out.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static long clamp(long i, long n, long lower, long upper) {
-    if (i < 0) i += n;
-    return Math.max(lower, Math.min(upper, i));
   }
 
   static final Protocol<TorchSize> PROTOCOL = new Protocol<>() {

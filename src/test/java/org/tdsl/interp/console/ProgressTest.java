@@ -1,4 +1,4 @@
-package org.tdsl.repl;
+package org.tdsl.interp.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

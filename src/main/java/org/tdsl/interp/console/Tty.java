@@ -1,4 +1,4 @@
-package org.tdsl.repl;
+package org.tdsl.interp.console;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -6,12 +6,12 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /** Whether the standard streams are a terminal: {@code isatty(3)} where we may call it, else {@link System#console()}. */
-final class Tty {
+public final class Tty {
   private static final MethodHandle ISATTY = isatty();
 
   private Tty() {}
 
-  static boolean isTerminal(int fd) {
+  public static boolean isTerminal(int fd) {
     if (ISATTY != null) {
       try {
         return (int) ISATTY.invokeExact(fd) == 1;
@@ -23,7 +23,7 @@ final class Tty {
     return console != null && console.isTerminal();
   }
 
-  static boolean dumb() {
+  public static boolean dumb() {
     String term = System.getenv("TERM");
     return term == null || term.isEmpty() || term.equals("dumb");
   }

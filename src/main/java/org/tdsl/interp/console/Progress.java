@@ -1,4 +1,4 @@
-package org.tdsl.repl;
+package org.tdsl.interp.console;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,0 +1,140 @@
+package org.tdsl.interp.bind;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tdsl.interp.Args;
+import org.tdsl.interp.Builtin;
+import org.tdsl.interp.Builtins;
+import org.tdsl.interp.BuiltinFn;
+import org.tdsl.interp.TdslError;
+import org.tdsl.interp.Values;
+import org.tdsl.nn.AvgPool2d;
+import org.tdsl.nn.Conv2d;
+import org.tdsl.nn.Dropout;
+import org.tdsl.nn.Dropout2d;
+import org.tdsl.nn.Flatten;
+import org.tdsl.nn.Functional;
+import org.tdsl.nn.Linear;
+import org.tdsl.nn.LogSoftmax;
+import org.tdsl.nn.MaxPool2d;
+import org.tdsl.nn.Module;
+import org.tdsl.nn.ReLU;
+import org.tdsl.nn.Sequential;
+import org.tdsl.nn.Sigmoid;
+import org.tdsl.nn.Size2;
+import org.tdsl.nn.Softmax;
+import org.tdsl.nn.Tanh;
+import org.tdsl.tensor.Tensor;
+
+/** Layers (nn.NAME) and functional ops (F.NAME, and bare): the PyTorch example's vocabulary. */
+final class NnOps {
+  private NnOps() {}
+
+  static void install(Builtins b, Namespace torch, Namespace nn, Namespace functional) {
+    layers(b, nn);
+    functionalOps(b, torch, functional);
+  }
+
+  private static void layers(Builtins b, Namespace nn) {
+    layer(b, nn, "Linear(in_features, out_features, bias=True)", "y = x A^T + b.",
+        a -> new Linear(i(a, "in_features"), i(a, "out_features"), a.getBool("bias")));
+    layer(b, nn, "Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)",
+        "A 2-D convolution over N x C x H x W input.",
+        a -> a.get("padding") instanceof String mode
+            ? new Conv2d(i(a, "in_channels"), i(a, "out_channels"), size(a, "kernel_size"), size(a, "stride"), mode,
+                size(a, "dilation"), i(a, "groups"), a.getBool("bias"))
+            : new Conv2d(i(a, "in_channels"), i(a, "out_channels"), size(a, "kernel_size"), size(a, "stride"),
+                size(a, "padding"), size(a, "dilation"), i(a, "groups"), a.getBool("bias")));
+    layer(b, nn, "MaxPool2d(kernel_size, stride=None, padding=0)", "The maximum over each window.",
+        a -> new MaxPool2d(size(a, "kernel_size"), size(a, "stride"), size(a, "padding")));
+    layer(b, nn, "AvgPool2d(kernel_size, stride=None, padding=0, count_include_pad=True)", "The mean over each window.",
+        a -> new AvgPool2d(size(a, "kernel_size"), size(a, "stride"), size(a, "padding"), a.getBool("count_include_pad")));
+    layer(b, nn, "ReLU()", "max(0, x).", a -> new ReLU());
+    layer(b, nn, "Tanh()", "tanh(x).", a -> new Tanh());
+    layer(b, nn, "Sigmoid()", "1 / (1 + exp(-x)).", a -> new Sigmoid());
+    layer(b, nn, "Dropout(p=0.5)", "Zeroes elements with probability p while training, scaling the rest by 1/(1-p).",
+        a -> new Dropout(a.getDouble("p")));
+    layer(b, nn, "Dropout2d(p=0.5)", "Zeroes whole channels with probability p while training.",
+        a -> new Dropout2d(a.getDouble("p")));
+    layer(b, nn, "Flatten(start_dim=1, end_dim=-1)", "Merges dims start_dim..end_dim (all but the batch dim).",
+        a -> new Flatten(i(a, "start_dim"), i(a, "end_dim")));
+    layer(b, nn, "LogSoftmax(dim=None)", "log(softmax(x)) along dim.", a -> new LogSoftmax(optionalInt(a, "dim")));
+    layer(b, nn, "Softmax(dim=None)", "softmax(x) along dim.", a -> new Softmax(optionalInt(a, "dim")));
+    layer(b, nn, "Sequential(*layers)", "Layers applied one after another: Sequential(Linear(4, 2), ReLU()).",
+        a -> {
+          List<Module> layers = new ArrayList<>();
+          for (Object o : a.varargs("layers").items()) {
+            if (!(o instanceof Module m)) throw new TdslError(Values.typeName(o) + " is not a Module subclass");
+            layers.add(m);
+          }
+          return new Sequential(layers);
+        });
+  }
+
+  private static void functionalOps(Builtins b, Namespace torch, Namespace functional) {
+    op(b, torch, functional, "conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)",
+        "A 2-D convolution (see Conv2d).",
+        a -> a.get("padding") instanceof String mode
+            ? Functional.conv2d(in(a), t(a, "weight"), opt(a, "bias"), pair(a, "stride"), mode, pair(a, "dilation"), i(a, "groups"))
+            : Functional.conv2d(in(a), t(a, "weight"), opt(a, "bias"), pair(a, "stride"), pair(a, "padding"),
+                pair(a, "dilation"), i(a, "groups")));
+    op(b, torch, functional, "max_pool2d(input, kernel_size, stride=None, padding=0)", "The maximum over each window.",
+        a -> Functional.max_pool2d(in(a), pair(a, "kernel_size"), a.get("stride") == null ? null : pair(a, "stride"), pair(a, "padding")));
+    op(b, torch, functional, "avg_pool2d(input, kernel_size, stride=None, padding=0, count_include_pad=True)",
+        "The mean over each window.",
+        a -> Functional.avg_pool2d(in(a), pair(a, "kernel_size"), a.get("stride") == null ? null : pair(a, "stride"),
+            pair(a, "padding"), a.getBool("count_include_pad")));
+    op(b, torch, functional, "linear(input, weight, bias=None)", "x W^T + b.",
+        a -> Functional.linear(in(a), t(a, "weight"), opt(a, "bias")));
+    op(b, torch, functional, "dropout(input, p=0.5, training=True)", "Zeroes elements with probability p (when training).",
+        a -> Functional.dropout(in(a), a.getDouble("p"), a.getBool("training")));
+    op(b, torch, functional, "dropout2d(input, p=0.5, training=True)", "Zeroes whole channels with probability p (when training).",
+        a -> Functional.dropout2d(in(a), a.getDouble("p"), a.getBool("training")));
+    op(b, torch, functional, "nll_loss(input, target, weight=None, ignore_index=-100, reduction='mean')",
+        "The negative log likelihood of the target classes, from log-probabilities.",
+        a -> Functional.nll_loss(in(a), t(a, "target"), opt(a, "weight"), a.getLong("ignore_index"), a.getString("reduction")));
+    op(b, torch, functional, "cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0)",
+        "log_softmax then nll_loss (targets may also be class probabilities).",
+        a -> Functional.cross_entropy(in(a), t(a, "target"), opt(a, "weight"), a.getLong("ignore_index"),
+            a.getString("reduction"), a.getDouble("label_smoothing")));
+    op(b, torch, functional, "mse_loss(input, target, reduction='mean')", "The mean squared error.",
+        a -> Functional.mse_loss(in(a), t(a, "target"), a.getString("reduction")));
+    functional.put("flatten", torch.get("flatten"));
+  }
+
+  private static void layer(Builtins b, Namespace nn, String signature, String help, BuiltinFn impl) {
+    Builtin layer = b.register(signature.substring(0, signature.indexOf('(')), signature, help, impl);
+    nn.put(layer.name(), layer);
+  }
+
+  private static void op(Builtins b, Namespace torch, Namespace functional, String signature, String help, BuiltinFn impl) {
+    Builtin f = b.register(signature.substring(0, signature.indexOf('(')), signature, help, impl);
+    torch.put(f.name(), f);
+    functional.put(f.name(), f);
+  }
+
+  private static Tensor in(Args a) { return MathOps.in(a); }
+
+  private static Tensor t(Args a, String name) { return Convert.tensor(a.get(name), null, name); }
+
+  private static Tensor opt(Args a, String name) { return a.get(name) == null ? null : t(a, name); }
+
+  private static int i(Args a, String name) { return Convert.toInt(a.get(name), name); }
+
+  private static Integer optionalInt(Args a, String name) { return a.get(name) == null ? null : i(a, name); }
+
+  /** An int or an (h, w) pair, as PyTorch's layers keep it (for printing). */
+  private static Size2 size(Args a, String name) {
+    Object v = a.get(name);
+    if (v == null) return null;
+    int[] hw = Convert.ints(v, name);
+    if (Convert.items(v) == null) return Size2.of(hw[0]);
+    if (hw.length != 2) throw new TdslError(name + " must be an int or a pair of ints");
+    return Size2.of(hw[0], hw[1]);
+  }
+
+  private static int[] pair(Args a, String name) {
+    int[] hw = Convert.ints(a.get(name), name);
+    return hw.length == 1 ? new int[] {hw[0], hw[0]} : hw;
+  }
+}
