@@ -95,7 +95,8 @@ final class AutogradOps {
     autograd.put("detect_anomaly", t.torch().get("detect_anomaly"));
     t.function("tape(tensor)", "Prints the recorded operations that lead to tensor, in the order backward visits them.",
         a -> {
-          a.out().println(Tape.describe(Convert.tensor(a.get("tensor"), "tape", "tensor")));
+          String text = Tape.describe(Convert.tensor(a.get("tensor"), "tape", "tensor"));
+          a.out().println(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
           return null;
         });
   }
