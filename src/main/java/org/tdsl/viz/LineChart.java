@@ -28,7 +28,7 @@ final class LineChart {
   }
 
   static final int WIDTH = 800, HEIGHT = 500;
-  private static final int LEFT = 72, RIGHT = 24, TOP = 44, BOTTOM = 44;
+  static final int LEFT = 72, RIGHT = 24, TOP = 44, BOTTOM = 44;
   /** matplotlib's default colour cycle (tab10). */
   static final Color[] PALETTE = {
       new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
