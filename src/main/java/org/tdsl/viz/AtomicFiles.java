@@ -24,7 +24,7 @@ final class AtomicFiles {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new IOException("cannot write " + path + ": directory " + dir + " does not exist");
+      throw new IOException("cannot write " + path + ": directory " + (path.getParent() != null ? path.getParent() : dir) + " does not exist");
     }
     if (Files.isDirectory(target)) throw new IOException("cannot write " + path + ": it is a directory");
     Path tmp;

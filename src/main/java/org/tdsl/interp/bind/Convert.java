@@ -2,6 +2,7 @@ package org.tdsl.interp.bind;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Ellipsis;
 import org.tdsl.interp.PyList;
 import org.tdsl.interp.PyTuple;
@@ -106,6 +107,15 @@ final class Convert {
 
   static DType dtype(Object v) {
     if (v == null || v instanceof DType) return (DType) v;
+    // PyTorch takes Python's types for dtypes too: dtype=bool, dtype=int (float is float32 here, see docs/CHOICES.md)
+    if (v instanceof Builtin b) {
+      switch (b.name()) {
+        case "bool" -> { return DType.BOOL; }
+        case "int" -> { return DType.INT64; }
+        case "float" -> { return DType.FLOAT32; }
+        default -> { }
+      }
+    }
     throw new TdslError("dtype must be torch.dtype, not " + Values.typeName(v));
   }
 

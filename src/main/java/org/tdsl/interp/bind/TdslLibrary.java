@@ -45,6 +45,7 @@ public final class TdslLibrary {
     TensorProtocol.installInfoMethods(table);
     NnOps.install(b, torch, nn, functional);
     TrainingOps.install(b, optim);
+    VizOps.install(b);
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
       functional.put(name, torch.get(name));
     }
