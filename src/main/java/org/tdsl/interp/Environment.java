@@ -26,6 +26,12 @@ final class Environment {
     values.put(name, value);
   }
 
+  boolean remove(String name) {
+    boolean had = values.containsKey(name);
+    values.remove(name);
+    return had;
+  }
+
   Set<String> localNames() {
     return values.keySet();
   }

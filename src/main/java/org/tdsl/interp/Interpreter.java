@@ -40,6 +40,9 @@ public final class Interpreter {
   private final Map<String, Path> directories = new HashMap<>();
   private final Set<Path> imported = new HashSet<>();
   private volatile boolean cancelled;
+  private volatile String interruption = "KeyboardInterrupt";
+  private FileAccess files = FileAccess.unrestricted();
+  private boolean console = true;
   private Pos callSite;
 
   /** An interpreter with Python's everyday builtins, printing to out. */
@@ -79,7 +82,41 @@ public final class Interpreter {
 
   /** Stops the running program at its next statement or loop step (from any thread). */
   public void cancel() {
+    cancel("KeyboardInterrupt");
+  }
+
+  /** cancel() with the error message the stopped program reports (e.g. a time limit's). */
+  public void cancel(String message) {
+    interruption = message;
     cancelled = true;
+  }
+
+  /** The check every path a program names passes (import, mnist, load, save, ...). */
+  public FileAccess fileAccess() {
+    return files;
+  }
+
+  public void setFileAccess(FileAccess files) {
+    this.files = files;
+  }
+
+  /** Whether out is the console a person watches: only then may a loop draw a progress bar. */
+  public boolean console() {
+    return console;
+  }
+
+  public void setConsole(boolean console) {
+    this.console = console;
+  }
+
+  /** The names bound at top level by programs and the host (no builtins). */
+  public Set<String> globalNames() {
+    return new TreeSet<>(globals.localNames());
+  }
+
+  /** Unbinds a global name; true if it was bound. */
+  public boolean undefine(String name) {
+    return globals.remove(name);
   }
 
   /** The names visible at top level: globals and builtins, sorted (for completion). */
@@ -115,6 +152,32 @@ public final class Interpreter {
     execute(source, file, dir, false);
   }
 
+  /** run(), returning the value of the last statement when it is an expression (else null). */
+  public Object runForValue(String source, String file, Path dir) {
+    return execute(source, file, dir, false);
+  }
+
+  /**
+   * Calls a tdsl value (a function, a builtin, a layer) with evaluated arguments from the
+   * host, with run()'s error handling: a TdslError with its traceback and source line.
+   */
+  public Object call(Object callee, List<Object> positional, Map<String, Object> keywords) {
+    cancelled = false;
+    frames.clear();
+    try {
+      return callValue(callee, positional, keywords);
+    } catch (TdslError e) {
+      throw attachSource(e);
+    } catch (StackOverflowError e) {
+      throw new TdslError("maximum recursion depth exceeded");
+    } catch (RuntimeException e) {
+      RuntimeException r = foreignError(e, null);
+      throw r instanceof TdslError t ? attachSource(t) : r;
+    } finally {
+      out.flush();
+    }
+  }
+
   /**
    * Runs a REPL chunk in the global scope and prints the repr of every top-level expression
    * statement's value that is not None, as Python's REPL does.
@@ -123,22 +186,28 @@ public final class Interpreter {
     execute(source, name, Path.of("").toAbsolutePath(), true);
   }
 
-  private void execute(String source, String file, Path dir, boolean echo) {
+  private Object execute(String source, String file, Path dir, boolean echo) {
     sources.put(file, source);
     directories.put(file, dir);
     cancelled = false;
     frames.clear();
     try {
       List<Stmt> program = parse(source, file);
+      Object last = null;
       for (Stmt s : program) {
+        last = null;
         if (echo && s instanceof Stmt.ExprStmt e) {
           checkCancelled();
           Object v = evaluate(e.expr(), globals);
           if (v != null) out.println(Values.repr(v, this));
+        } else if (s instanceof Stmt.ExprStmt e && s == program.getLast()) {
+          checkCancelled();
+          last = evaluate(e.expr(), globals);
         } else {
           exec(s, globals);
         }
       }
+      return last;
     } catch (TdslError e) {
       attachSource(e);
       throw e;
@@ -179,7 +248,7 @@ public final class Interpreter {
   public void checkCancelled() {
     if (cancelled) {
       cancelled = false;
-      throw new TdslError("KeyboardInterrupt");
+      throw new TdslError(interruption);
     }
   }
 
@@ -302,8 +371,8 @@ public final class Interpreter {
   }
 
   private void importFile(Stmt.Import s) {
-    Path dir = directories.getOrDefault(s.pos().file(), Path.of("").toAbsolutePath());
-    Path path = dir.resolve(s.path()).normalize();
+    Path dir = directories.getOrDefault(s.pos().file(), files.base());
+    Path path = files.resolve(dir, s.path(), FileAccess.Mode.READ);
     if (!imported.add(path)) return;
     String source;
     try {

@@ -7,9 +7,28 @@ public final class Shapes {
   private Shapes() {}
 
   public static int numel(int[] shape) {
-    int n = 1;
-    for (int s : shape) n *= s;
-    return n;
+    long n = 1;
+    for (int s : shape) {
+      n *= s;
+      if (n > Integer.MAX_VALUE) return numelTooLarge(shape);
+    }
+    return (int) n;
+  }
+
+  /** A zero dimension makes any shape empty; otherwise the count does not fit an int. */
+  private static int numelTooLarge(int[] shape) {
+    java.math.BigInteger n = java.math.BigInteger.ONE;
+    for (int s : shape) {
+      if (s == 0) return 0;
+      n = n.multiply(java.math.BigInteger.valueOf(s));
+    }
+    throw tooLarge(n);
+  }
+
+  /** The error for an element count past what a Java array holds. */
+  static TensorException tooLarge(Object elements) {
+    return new TensorException("tensor of " + elements + " elements is too large: a tensor holds at most "
+        + Integer.MAX_VALUE + " elements");
   }
 
   public static int[] contiguousStrides(int[] shape) {

@@ -11,13 +11,17 @@ public final class Storage {
   final boolean[] b;
   private int version;
 
-  private Storage(float[] f, long[] l, boolean[] b) { this.f = f; this.l = l; this.b = b; }
+  private Storage(float[] f, long[] l, boolean[] b) {
+    this.f = f; this.l = l; this.b = b;
+    Allocations.reserve(size());
+  }
 
   public static Storage ofFloats(float[] f) { return new Storage(f, null, null); }
   public static Storage ofLongs(long[] l) { return new Storage(null, l, null); }
   public static Storage ofBools(boolean[] b) { return new Storage(null, null, b); }
 
   public static Storage allocate(DType dtype, int n) {
+    Allocations.reserve(n);  // before the array exists: a refused size never reaches the heap
     return switch (dtype) {
       case FLOAT32 -> ofFloats(new float[n]);
       case INT64 -> ofLongs(new long[n]);

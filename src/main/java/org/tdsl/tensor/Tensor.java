@@ -163,7 +163,7 @@ public final class Tensor {
   public static Tensor arange(long start, long end, long step) {
     if (step == 0) throw new TensorException("step must be nonzero");
     long n = Math.max(0, (end - start + step + (step > 0 ? -1 : 1)) / step);
-    long[] v = new long[(int) n];
+    long[] v = new long[Allocations.reserve(n)];
     for (int i = 0; i < n; i++) v[i] = start + i * step;
     return of(v, (int) n);
   }
@@ -171,7 +171,7 @@ public final class Tensor {
   /** Float range [start, end) by step, float32. */
   public static Tensor arange(double start, double end, double step) {
     if (step == 0) throw new TensorException("step must be nonzero");
-    int n = (int) Math.max(0, Math.ceil((end - start) / step));
+    int n = Allocations.reserve((long) Math.max(0, Math.ceil((end - start) / step)));
     float[] v = new float[n];
     for (int i = 0; i < n; i++) v[i] = (float) (start + i * step);
     return of(v, n);
@@ -179,7 +179,7 @@ public final class Tensor {
 
   public static Tensor linspace(double start, double end, int steps) {
     if (steps < 0) throw new TensorException("number of steps must be non-negative");
-    float[] v = new float[steps];
+    float[] v = new float[Allocations.reserve(steps)];
     double step = steps > 1 ? (end - start) / (steps - 1) : 0;
     int half = steps / 2;
     for (int i = 0; i < steps; i++) v[i] = (float) (i < half ? start + step * i : end - step * (steps - 1 - i));
@@ -188,14 +188,14 @@ public final class Tensor {
 
   public static Tensor rand(int... shape) {
     Rng r = Rng.current();
-    float[] v = new float[Shapes.numel(shape)];
+    float[] v = new float[Allocations.reserve(Shapes.numel(shape))];
     for (int i = 0; i < v.length; i++) v[i] = r.nextFloat();
     return of(v, shape);
   }
 
   public static Tensor randn(int... shape) {
     Rng r = Rng.current();
-    float[] v = new float[Shapes.numel(shape)];
+    float[] v = new float[Allocations.reserve(Shapes.numel(shape))];
     for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
     return of(v, shape);
   }
@@ -205,14 +205,14 @@ public final class Tensor {
       throw new TensorException("random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
     }
     Rng r = Rng.current();
-    long[] v = new long[Shapes.numel(shape)];
+    long[] v = new long[Allocations.reserve(Shapes.numel(shape))];
     for (int i = 0; i < v.length; i++) v[i] = r.nextLong(low, high);
     return of(v, shape);
   }
 
   public static Tensor randperm(int n) {
     Rng r = Rng.current();
-    long[] v = new long[n];
+    long[] v = new long[Allocations.reserve(n)];
     for (int i = 0; i < n; i++) v[i] = i;
     for (int i = n - 1; i > 0; i--) {
       int j = (int) r.nextLong(0, i + 1);
@@ -232,7 +232,7 @@ public final class Tensor {
 
   public static Tensor bernoulli(double p, int... shape) {
     Rng r = Rng.current();
-    float[] v = new float[Shapes.numel(shape)];
+    float[] v = new float[Allocations.reserve(Shapes.numel(shape))];
     for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() < p ? 1f : 0f;
     return of(v, shape);
   }

@@ -72,7 +72,7 @@ final class TrainingOps {
 
     b.register("mnist", "mnist(root, train=True)",
         "The MNIST-format dataset in root (IDX files, .gz or not), normalised as the PyTorch example does.",
-        a -> new Mnist(a.getString("root"), a.getBool("train")));
+        a -> new Mnist(FilePaths.mnistRoot(a, a.getString("root"), a.getBool("train")), a.getBool("train")));
     b.register("TensorDataset", "TensorDataset(*tensors)", "A dataset whose i-th item is (t[i] for each tensor).",
         a -> {
           List<Tensor> ts = new ArrayList<>();
@@ -89,7 +89,7 @@ final class TrainingOps {
 
     b.register("save", "save(obj, path)", "Writes a model or a dict/list of tensors as safetensors (atomically).",
         a -> {
-          Path path = Path.of(a.getString("path"));
+          Path path = FilePaths.writing(a, a.getString("path"));
           Object obj = a.get("obj");
           if (obj instanceof Module m) Checkpoint.save(m, path);
           else if (obj instanceof PyDict d) Checkpoint.save(tensorMap(d), path);
@@ -109,11 +109,11 @@ final class TrainingOps {
         a -> {
           Object first = a.get("model_or_path");
           if (first instanceof Module m) {
-            Checkpoint.load(m, Path.of(a.getString("path")));
+            Checkpoint.load(m, FilePaths.reading(a, a.getString("path")));
             return m;
           }
           PyDict d = new PyDict();
-          Checkpoint.loadTensors(Path.of(String.valueOf(first))).forEach(d::put);
+          Checkpoint.loadTensors(FilePaths.reading(a, String.valueOf(first))).forEach(d::put);
           return d;
         });
   }
@@ -147,8 +147,8 @@ final class TrainingOps {
   }
 
   /** A DataLoader with the interpreter's output, where its progress bar is drawn. */
-  record Loader(DataLoader loader, java.io.PrintStream out) {
-    Loader(DataLoader loader, Args a) { this(loader, a.out()); }
+  record Loader(DataLoader loader, java.io.PrintStream out, boolean console) {
+    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().console()); }
   }
 
   static final Protocol<Loader> LOADER = new Protocol<>() {
@@ -158,7 +158,7 @@ final class TrainingOps {
 
     @Override public Iterator<Object> iterate(Loader self) {
       Iterator<Tensor[]> batches = self.loader.iterator();
-      Progress bar = Progress.start(self.loader.len(), "", self.out, Progress.onTerminal());
+      Progress bar = Progress.start(self.loader.len(), "", self.out, self.console && Progress.onTerminal());
       return new Iterator<>() {
         @Override public boolean hasNext() {
           boolean more = batches.hasNext();

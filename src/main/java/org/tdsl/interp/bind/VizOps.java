@@ -31,7 +31,7 @@ final class VizOps {
         "Writes an image or a grid of a batch as PNG (torchvision's save_image): values 0..1, or min..max with normalize=True.",
         a -> {
           Tensor t = Convert.tensor(a.get("tensor"), "save_image", "tensor");
-          Path path = Path.of(a.getString("fp"));
+          Path path = FilePaths.writing(a, a.getString("fp"));
           write(() -> Viz.saveImage(t, path, a.getBool("normalize"), Convert.toInt(a.get("nrow"), "nrow"),
               Convert.toInt(a.get("padding"), "padding")));
           return null;
@@ -40,7 +40,7 @@ final class VizOps {
         "Draws a line chart of a list or 1-D tensor (or a list of them, one line each) as PNG.",
         a -> {
           List<double[]> series = series(a.get("values"));
-          Path path = Path.of(a.getString("path"));
+          Path path = FilePaths.writing(a, a.getString("path"));
           String title = a.getOptionalString("title");
           List<String> labels = labels(a.get("labels"), series.size());
           write(() -> Viz.plot(series, path, title, labels));
@@ -50,7 +50,7 @@ final class VizOps {
         "Writes the tape leading to tensor as Graphviz DOT (render it with `dot -Tpng`).",
         a -> {
           Tensor t = Convert.tensor(a.get("tensor"), "save_graph", "tensor");
-          Path path = Path.of(a.getString("path"));
+          Path path = FilePaths.writing(a, a.getString("path"));
           write(() -> Viz.saveGraph(t, path));
           return null;
         });
