@@ -145,7 +145,8 @@ public final class Session implements AutoCloseable {
 
   /** A global's value as {@code type}: numbers widen, a one-element tensor gives its number, a tensor gives float[] or long[]. */
   public <T> T get(String name, Class<T> type) {
-    return enterQuietly(() -> JavaValues.as(lookup(name), type, name, interpreter));
+    Object value = enterQuietly(() -> lookup(name));
+    return JavaValues.as(value, type, name, interpreter);
   }
 
   /** Whether a global is bound. */
