@@ -259,8 +259,8 @@ public final class Interpreter {
   }
 
   private void exec(Stmt stmt, Environment env) {
-    checkCancelled();
     try {
+      checkCancelled();  // inside the try: a stop between statements names the statement it stopped before
       execute(stmt, env);
     } catch (TdslError e) {
       throw located(e, stmt.pos());

@@ -81,6 +81,19 @@ class LimitsTest {
   }
 
   @Test
+  void aStopBetweenTopLevelStatementsNamesTheNextStatement() {
+    AtomicReference<Session> self = new AtomicReference<>();
+    Signal out = new Signal("go", () -> self.get().cancel());
+    Session s = Session.builder().output(out).build();
+    self.set(s);
+    TdslException e = assertThrows(TdslException.class, () -> s.eval("a = 1\nprint('go')\nb = 2", "stop.tdsl"));
+    assertEquals(TdslException.Kind.CANCELLED, e.kind());
+    assertEquals("stop.tdsl", e.file());
+    assertEquals(3, e.line());
+    assertTrue(s.has("a") && !s.has("b"));
+  }
+
+  @Test
   void cancelWithNothingRunningDoesNothing() {
     Session s = Session.builder().output(new StringWriter()).build();
     s.cancel();
@@ -108,21 +121,29 @@ class LimitsTest {
 
   @Test
   void theTimeLimitStopsATrainingLoop() {
-    Session s = Session.builder().output(new StringWriter()).timeLimit(Duration.ofMillis(500)).seed(0).build();
-    TdslException e = assertThrows(TdslException.class, () -> s.eval("""
+    Session s = Session.builder().output(new StringWriter()).timeLimit(Duration.ofSeconds(2)).seed(0).build();
+    s.eval("""
         net = Sequential(Linear(64, 64), ReLU(), Linear(64, 1))
         opt = SGD(net.parameters(), lr=0.01)
         x = randn(256, 64)
         y = randn(256, 1)
+        steps = 0
+        """);
+    long start = System.nanoTime();
+    TdslException e = assertThrows(TdslException.class, () -> s.eval("""
         while True {
           opt.zero_grad()
           loss = mse_loss(net(x), y)
           loss.backward()
           opt.step()
+          steps += 1
         }
-        """));
+        """, "train.tdsl"));
+    long ms = (System.nanoTime() - start) / 1_000_000;
     assertEquals(TdslException.Kind.TIMEOUT, e.kind());
-    assertTrue(e.line() >= 5, "stopped inside the loop: line " + e.line());
+    assertEquals("train.tdsl", e.file());
+    assertTrue(s.get("steps", Long.class) > 0, "it trained until the limit");
+    assertTrue(ms >= 1900 && ms < 20_000, "stopped after " + ms + " ms");
   }
 
   @Test
