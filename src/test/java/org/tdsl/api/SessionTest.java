@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,22 @@ class SessionTest {
 
   private Session session() {
     return Session.builder().output(out).build();
+  }
+
+  /** The example in README.md and docs/EMBEDDING.md, as written there. */
+  @Test
+  void theReadmeExampleComputesWhatItSays() {
+    Writer writer = out;
+    try (Session tdsl = Session.builder().output(writer).fileRoot(dir).build()) {
+      tdsl.set("x", Tensors.of(new float[] {1, 2, 3}, 3));
+      tdsl.eval("""
+          w = tensor([0.5, -1., 2.], requires_grad=True)
+          loss = ((w * x).sum() - 1) ** 2
+          loss.backward()
+          """);
+      float[] grad = Tensors.grad(tdsl.get("w", Tensor.class));
+      assertArrayEquals(new float[] {7, 14, 21}, grad);
+    }
   }
 
   @Test
