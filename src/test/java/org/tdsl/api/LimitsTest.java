@@ -48,7 +48,7 @@ class LimitsTest {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = new Thread(() -> {
       try {
-        s.eval("i = 0\nprint('started')\nwhile True {\n  i += 1\n}", "spin.tdsl");
+        s.eval("i = 0\nwhile True {\n  i += 1\n  if i == 1000 { print('started') }\n}", "spin.tdsl");
       } catch (Throwable e) {
         failure.set(e);
       }
@@ -62,8 +62,8 @@ class LimitsTest {
     assertEquals(TdslException.Kind.CANCELLED, e.kind());
     assertEquals("KeyboardInterrupt", e.message());
     assertEquals("spin.tdsl", e.file());
-    assertTrue(e.line() == 3 || e.line() == 4, "stopped in the loop, line " + e.line());
-    assertTrue(s.get("i", Long.class) > 0);
+    assertTrue(e.line() >= 2 && e.line() <= 4, "stopped in the loop, line " + e.line());
+    assertTrue(s.get("i", Long.class) >= 1000, "cancelled mid-loop, after the print");
     assertEquals(2L, s.eval("1 + 1"), "the session runs again after a cancel");
   }
 
