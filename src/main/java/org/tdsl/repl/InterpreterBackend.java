@@ -35,7 +35,14 @@ final class InterpreterBackend implements ReplBackend {
   InterpreterBackend(Function<PrintStream, Interpreter> interpreters, PrintStream out) {
     this.interpreters = interpreters;
     this.out = out;
-    this.interpreter = interpreters.apply(out);
+    this.interpreter = fresh(out);
+  }
+
+  /** An interpreter whose warnings appear on the screen, between the prompts, as Python's do. */
+  private Interpreter fresh(PrintStream out) {
+    Interpreter i = interpreters.apply(out);
+    i.setErr(out);
+    return i;
   }
 
   @Override
@@ -87,7 +94,7 @@ final class InterpreterBackend implements ReplBackend {
 
   @Override
   public void reset() {
-    interpreter = interpreters.apply(out);
+    interpreter = fresh(out);
   }
 
   @Override

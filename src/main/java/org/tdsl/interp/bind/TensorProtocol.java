@@ -9,6 +9,7 @@ import org.tdsl.interp.BinOp;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.CmpOp;
 import org.tdsl.interp.PyFormat;
+import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
@@ -54,6 +55,18 @@ final class TensorProtocol implements Protocol<Tensor> {
   }
 
   @Override public String typeName(Tensor self) { return "Tensor"; }
+
+  @Override public Object getAttr(Tensor self, String name, Interpreter interpreter) {
+    if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.warn("UserWarning", NON_LEAF_GRAD);
+    return getAttr(self, name);
+  }
+
+  /** PyTorch's words, without its "(Triggered internally at ...)" tail. */
+  static final String NON_LEAF_GRAD = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. "
+      + "Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to "
+      + "be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf "
+      + "Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 "
+      + "for more informations.";
 
   @Override public Object getAttr(Tensor self, String name) {
     switch (name) {
