@@ -19,7 +19,7 @@ import org.tdsl.tensor.Tensor;
 /** How the interpreter treats a tensor: attributes, methods, operators, indexing, printing. */
 final class TensorProtocol implements Protocol<Tensor> {
   private static final List<String> ATTRIBUTES = List.of(
-      "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "device");
+      "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "device", "is_cuda");
 
   private final Map<String, Builtin> methods;
 
@@ -79,7 +79,8 @@ final class TensorProtocol implements Protocol<Tensor> {
       case "is_leaf": return self.isLeaf();
       case "data": return Torch.detach(self);
       case "T": return self.dim() < 2 ? self : Torch.permute(self, reversedDims(self.dim()));
-      case "device": return "cpu";
+      case "device": return Device.CPU;
+      case "is_cuda": return false;
       default: break;
     }
     Builtin m = methods.get(name);
