@@ -109,6 +109,11 @@ final class ShapeOps {
     t.method("long(input)", "Converted to int64.", a -> Torch.to(in(a), DType.INT64));
     t.method("int(input)", "Converted to int64 (tdsl has no int32).", a -> Torch.to(in(a), DType.INT64));
     t.method("bool(input)", "Converted to bool.", a -> Torch.to(in(a), DType.BOOL));
+    for (String wide : List.of("double", "half", "bfloat16")) {
+      t.method(wide + "(input)", "Not available: tdsl tensors are float32, int64 or bool.", a -> {
+        throw new TdslError("tdsl has no " + wide + " tensors: its dtypes are float32, int64 and bool (use .float())");
+      });
+    }
     t.method("type_as(input, other)", "Converted to other's dtype.",
         a -> Torch.to(in(a), Convert.tensor(a.get("other"), "type_as", "other").dtype()));
   }
