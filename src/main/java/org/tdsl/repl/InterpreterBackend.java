@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.PyCallable;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 
@@ -117,6 +118,11 @@ final class InterpreterBackend implements ReplBackend {
       out.add(new BuiltinInfo(name, f != null ? f.signature() : name, help == null ? "" : help));
     }
     return out;
+  }
+
+  @Override
+  public List<String> keywordNames(String callee) {
+    return probe(callee) instanceof PyCallable f ? f.keywordNames() : List.of();
   }
 
   @Override
