@@ -163,6 +163,7 @@ public final class Interpreter {
       for (Stmt s : program) {
         if (echo && s instanceof Stmt.ExprStmt e) {
           checkCancelled();
+          statement = s.pos();
           Object v = evaluate(e.expr(), globals);
           if (v != null) out.println(Values.repr(v, this));
         } else {
