@@ -56,7 +56,9 @@ public final class Main {
   }
 
   private Interpreter newInterpreter() {
-    return new Interpreter(builtins.get(), out);
+    Interpreter interpreter = new Interpreter(builtins.get(), out);
+    interpreter.setErr(err);
+    return interpreter;
   }
 
   public static void main(String[] args) {

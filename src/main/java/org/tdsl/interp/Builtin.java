@@ -17,6 +17,11 @@ public record Builtin(String name, String signature, String help, BuiltinFn impl
   }
 
   @Override
+  public java.util.List<String> keywordNames() {
+    return parsed.keywordNames();
+  }
+
+  @Override
   public String toString() {
     return "<built-in function " + name + ">";
   }

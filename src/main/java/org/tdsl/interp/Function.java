@@ -33,6 +33,11 @@ final class Function implements PyCallable {
   }
 
   @Override
+  public List<String> keywordNames() {
+    return signature.keywordNames();
+  }
+
+  @Override
   public String toString() {
     return "<function " + name + ">";
   }

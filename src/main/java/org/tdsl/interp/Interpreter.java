@@ -44,6 +44,10 @@ public final class Interpreter {
   private FileAccess files = FileAccess.unrestricted();
   private boolean console = true;
   private Pos callSite;
+  /** Where warnings go (Python's stderr); the statement running now, for their file:line. */
+  private PrintStream err = System.err;
+  private Pos statement;
+  private final Set<String> warned = new HashSet<>();
 
   /** An interpreter with Python's everyday builtins, printing to out. */
   public Interpreter(PrintStream out) {
@@ -62,6 +66,32 @@ public final class Interpreter {
 
   public PrintStream out() {
     return out;
+  }
+
+  /** Where warnings are printed: the command's stderr for scripts, the screen in the REPL. */
+  public void setErr(PrintStream err) {
+    this.err = err;
+  }
+
+  /**
+   * Prints a warning as Python's warnings module does by default: once per place,
+   * {@code file:line: Category: message}, then the source line when there is one.
+   */
+  public void warn(String category, String message) {
+    Pos at = statement;
+    String where = at == null ? "<string>:1" : at.file() + ":" + at.line();
+    if (!warned.add(where + category + message)) return;
+    err.println(where + ": " + category + ": " + message);
+    String line = at == null ? null : sourceLine(at);
+    if (line != null && !at.file().equals("<stdin>")) err.println("  " + line.strip());
+    err.flush();
+  }
+
+  private String sourceLine(Pos at) {
+    String source = sources.get(at.file());
+    if (source == null) return null;
+    String[] lines = source.split("\n", -1);
+    return at.line() >= 1 && at.line() <= lines.length ? lines[at.line() - 1] : null;
   }
 
   /** Sets the global `argv` (script name first, like sys.argv). */
@@ -198,10 +228,12 @@ public final class Interpreter {
         last = null;
         if (echo && s instanceof Stmt.ExprStmt e) {
           checkCancelled();
+          statement = s.pos();
           Object v = evaluate(e.expr(), globals);
           if (v != null) out.println(Values.repr(v, this));
         } else if (s instanceof Stmt.ExprStmt e && s == program.getLast()) {
           checkCancelled();
+          statement = s.pos();
           last = evaluate(e.expr(), globals);
         } else {
           exec(s, globals);
@@ -259,9 +291,12 @@ public final class Interpreter {
   }
 
   private void exec(Stmt stmt, Environment env) {
+    Pos outer = statement;
+    statement = stmt.pos();
     try {
       checkCancelled();  // inside the try: a stop between statements names the statement it stopped before
       execute(stmt, env);
+      statement = outer;
     } catch (TdslError e) {
       throw located(e, stmt.pos());
     } catch (Signal s) {
@@ -832,7 +867,7 @@ public final class Interpreter {
     if (Values.isForeign(object)) {
       Protocol<Object> p = builtins.protocolFor(object);
       if (p != null) {
-        Object v = p.getAttr(object, name);
+        Object v = p.getAttr(object, name, this);
         if (v != Protocol.UNSUPPORTED) return v;
         names.addAll(p.attributeNames(object));
       }

@@ -30,6 +30,11 @@ public interface Protocol<T> {
     return UNSUPPORTED;
   }
 
+  /** {@link #getAttr(Object, String)}, for attributes whose reading may warn through the interpreter. */
+  default Object getAttr(T self, String name, Interpreter interpreter) {
+    return getAttr(self, name);
+  }
+
   /** Sets an attribute; false if there is no such settable attribute. */
   default boolean setAttr(T self, String name, Object value) {
     return false;

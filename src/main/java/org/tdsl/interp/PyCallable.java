@@ -5,4 +5,9 @@ public interface PyCallable {
   String name();
 
   Object call(Args args);
+
+  /** The names a caller may pass as {@code name=value} (REPL completion); empty when unknown. */
+  default java.util.List<String> keywordNames() {
+    return java.util.List.of();
+  }
 }

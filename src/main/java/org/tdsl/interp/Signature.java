@@ -10,6 +10,13 @@ import org.tdsl.syntax.Stmt.ParamKind;
 public record Signature(String name, List<Param> params) {
   public record Param(String name, ParamKind kind, boolean hasDefault, Object defaultValue) {}
 
+  /** The parameters that can be passed by keyword, in order. */
+  public List<String> keywordNames() {
+    List<String> out = new ArrayList<>();
+    for (Param p : params) if (p.kind() == ParamKind.NORMAL || p.kind() == ParamKind.KEYWORD_ONLY) out.add(p.name());
+    return out;
+  }
+
   /** Parses "name(a, b=1, *args, key=None, **kwargs)"; defaults are literals. */
   public static Signature parse(String text) {
     int open = text.indexOf('(');

@@ -1,5 +1,6 @@
 package org.tdsl.nn;
 
+import org.tdsl.autograd.AutogradException;
 import org.tdsl.autograd.GradMode;
 import org.tdsl.autograd.Node;
 import org.tdsl.autograd.Torch;
@@ -11,8 +12,10 @@ import org.tdsl.tensor.Tensor;
  * returns one gradient per input (null where none flows). The node is recorded with the
  * runtime's public {@link Torch#record}, so saved tensors are version-checked like any other.
  *
- * <p>Backward formulas here run on the kernels, not on Torch ops, so {@code create_graph=True}
- * does not differentiate through these operations a second time.
+ * <p>Backward formulas here run on the kernels, not on Torch ops, so they are differentiable
+ * once (PyTorch's {@code @once_differentiable}): under {@code create_graph=True} their gradients
+ * carry a node that fails with a clear error if a second backward reaches it, instead of
+ * silently treating them as constants.
  */
 final class CustomOp {
   private CustomOp() {}
@@ -63,9 +66,26 @@ final class CustomOp {
     if (!Torch.isRecording(inputs)) return out;
     return Torch.record(name, inputs, out, ctx.toSave, c -> {
       ctx.node = c;
+      boolean createGraph = GradMode.isEnabled();
+      Tensor[] grads;
       try (var ignored = GradMode.noGrad()) {
-        return backward.apply(ctx, c.grad());
+        grads = backward.apply(ctx, c.grad());
       }
+      if (createGraph) {
+        for (int i = 0; i < grads.length; i++) if (grads[i] != null) grads[i] = onceDifferentiable(name, inputs, c.grad(), grads[i]);
+      }
+      return grads;
+    });
+  }
+
+  /** PyTorch's DelayedError: the gradient stays in the graph, and differentiating it again fails by name. */
+  private static Tensor onceDifferentiable(String name, Tensor[] inputs, Tensor gradOutput, Tensor grad) {
+    Tensor[] sources = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+    sources[inputs.length] = gradOutput;
+    return Torch.record("DelayedError", sources, grad, new Tensor[0], c -> {
+      throw new AutogradException("the derivative of " + name + " is not implemented: create_graph=True cannot "
+          + "differentiate through it a second time (trying to differentiate twice a function that was marked "
+          + "with @once_differentiable)", null);
     });
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.PyCallable;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 
@@ -35,7 +36,14 @@ final class InterpreterBackend implements ReplBackend {
   InterpreterBackend(Function<PrintStream, Interpreter> interpreters, PrintStream out) {
     this.interpreters = interpreters;
     this.out = out;
-    this.interpreter = interpreters.apply(out);
+    this.interpreter = fresh(out);
+  }
+
+  /** An interpreter whose warnings appear on the screen, between the prompts, as Python's do. */
+  private Interpreter fresh(PrintStream out) {
+    Interpreter i = interpreters.apply(out);
+    i.setErr(out);
+    return i;
   }
 
   @Override
@@ -87,7 +95,7 @@ final class InterpreterBackend implements ReplBackend {
 
   @Override
   public void reset() {
-    interpreter = interpreters.apply(out);
+    interpreter = fresh(out);
   }
 
   @Override
@@ -110,6 +118,11 @@ final class InterpreterBackend implements ReplBackend {
       out.add(new BuiltinInfo(name, f != null ? f.signature() : name, help == null ? "" : help));
     }
     return out;
+  }
+
+  @Override
+  public List<String> keywordNames(String callee) {
+    return probe(callee) instanceof PyCallable f ? f.keywordNames() : List.of();
   }
 
   @Override

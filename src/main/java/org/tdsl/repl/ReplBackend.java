@@ -44,6 +44,9 @@ interface ReplBackend {
   /** The builtins table, in the interpreter's order. */
   List<BuiltinInfo> builtins();
 
+  /** The keyword parameters of the function {@code callee} (like {@code z.sum}) names; empty if unknown. */
+  List<String> keywordNames(String callee);
+
   /** Attribute and method names of the value {@code dottedName} (like {@code net.fc1}) names; empty if none. */
   List<String> attributes(String dottedName);
 

@@ -56,6 +56,11 @@ final class TdslCompleter implements Completer {
 
   /** {@code requires_grad=} and friends, read from the builtin's signature; the call may be a method ({@code x.sum(}). */
   private void keywordArguments(String callee, List<Candidate> out) {
+    List<String> known = backend.keywordNames(callee);
+    if (!known.isEmpty()) {
+      for (String p : known) out.add(new Candidate(p + "=", p + "=", "arguments", null, null, null, false));
+      return;
+    }
     String name = CompletionContext.lastPart(callee);
     for (var b : backend.builtins()) {
       if (b.name().equals(callee) || b.name().equals(name)) {

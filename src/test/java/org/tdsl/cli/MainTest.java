@@ -136,4 +136,17 @@ class MainTest {
     assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: <stdin>:1:1: name 'nope' is not defined"),
         err.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void readingTheGradOfANonLeafWarnsOnStderrOncePerLine() throws IOException {
+    String f = script("w.tdsl", "x = tensor(2., requires_grad=True)\nz = x * x\nz.backward()\n"
+        + "for i in range(3) { print(z.grad) }\nprint(x.grad)\nz.retain_grad()\nprint(z.grad)\n");
+    Run r = run("", f);
+    assertEquals(new Run(0, "None\nNone\nNone\ntensor(4.)\nNone\n", r.err()), r);
+    String[] lines = r.err().split("\n");
+    assertEquals(2, lines.length, r.err());
+    assertTrue(lines[0].startsWith(f + ":4: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor"
+        + " is being accessed."), lines[0]);
+    assertEquals("  for i in range(3) { print(z.grad) }", lines[1]);
+  }
 }

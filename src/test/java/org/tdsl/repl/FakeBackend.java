@@ -102,6 +102,11 @@ final class FakeBackend implements ReplBackend {
   }
 
   @Override
+  public List<String> keywordNames(String callee) {
+    return List.of();
+  }
+
+  @Override
   public List<String> attributes(String dottedName) {
     return globals.containsKey(dottedName) ? List.of("grad", "grad_fn", "shape", "sum", "backward") : List.of();
   }

@@ -115,4 +115,16 @@ class InterpreterBackendTest {
     assertTrue(backend.names().contains("c"));
     assertTrue(backend.load(dir.resolve("nope.tdsl")).error().contains("No such file or directory"));
   }
+
+  @Test
+  void keywordArgumentsComeFromTheCalledValueItself() {
+    InterpreterBackend full = new InterpreterBackend(o -> new Interpreter(org.tdsl.interp.bind.TdslLibrary.standard(), o), out);
+    full.run("z = ones(2, 3)\ndef f(a, b=1, *, c=2) { return a }");
+    assertEquals(List.of("dim", "keepdim", "dtype"), full.keywordNames("z.sum"), "the tensor method, not Python's sum");
+    assertEquals(List.of("a", "b", "c"), full.keywordNames("f"));
+    assertEquals(List.of(), full.keywordNames("nope"));
+    var names = new TdslCompleter(full, dir).candidates("z.sum(ke", 8).stream().map(c -> c.value()).toList();
+    assertTrue(names.contains("keepdim="), names.toString());
+    assertFalse(names.contains("start="), names.toString());
+  }
 }

@@ -10,6 +10,12 @@ record BoundMethod(Object self, Builtin function) implements PyCallable {
 
   @Override public Object call(Args args) { return function.call(args.withSelf(self)); }
 
+  /** The function's, without the first parameter: the bound self. */
+  @Override public java.util.List<String> keywordNames() {
+    java.util.List<String> all = function.keywordNames();
+    return all.isEmpty() ? all : all.subList(1, all.size());
+  }
+
   @Override public String toString() {
     return "<built-in method " + function.name() + " of " + org.tdsl.interp.Values.typeName(self) + " object>";
   }

@@ -50,6 +50,17 @@ final class ModuleProtocol implements Protocol<Module> {
         });
     def("train(mode=True)", "Training mode: dropout active.", (m, a) -> m.train(a.getBool("mode")));
     def("eval()", "Evaluation mode: dropout off.", (m, a) -> m.eval());
+    def("to(*args, device=None, dtype=None)", "Itself, after checking the device is the CPU (tdsl's parameters are float32).",
+        (m, a) -> {
+          if (a.get("device") != null) Device.usable(a.get("device"));
+          for (Object arg : a.varargs("args").items()) {
+            if (arg instanceof String || arg instanceof Device) Device.usable(arg);
+            else if (Convert.dtype(arg) != org.tdsl.tensor.DType.FLOAT32) throw new TdslError("tdsl layers keep float32 parameters");
+          }
+          return m;
+        });
+    def("cpu()", "Itself: tdsl computes on the CPU.", (m, a) -> m);
+    def("cuda(device=None)", "Fails: tdsl has no CUDA.", (m, a) -> Device.usable("cuda"));
     def("zero_grad(set_to_none=True)", "Clears the parameters' gradients.",
         (m, a) -> {
           for (Tensor p : m.parameters()) {

@@ -90,12 +90,30 @@ final class ShapeOps {
   }
 
   private static void conversions(OpTable t) {
-    t.method("to(input, dtype)", "A copy converted to dtype (itself when it already has it).",
-        a -> Torch.to(in(a), Convert.dtype(a.get("dtype"))));
+    t.method("to(input, *args, dtype=None, device=None, non_blocking=False, copy=False)",
+        "Converted to a dtype, another tensor's dtype, or a device (only 'cpu'); itself when nothing changes.",
+        a -> {
+          DType dtype = Convert.dtype(a.get("dtype"));
+          if (a.get("device") != null) Device.usable(a.get("device"));
+          for (Object arg : a.varargs("args").items()) {
+            if (arg instanceof Tensor other) dtype = other.dtype();
+            else if (arg instanceof String || arg instanceof Device) Device.usable(arg);
+            else dtype = Convert.dtype(arg);
+          }
+          Tensor out = dtype == null ? in(a) : Torch.to(in(a), dtype);
+          return a.getBool("copy") && out == in(a) ? Torch.clone(out) : out;
+        });
+    t.method("cpu(input)", "Itself: tdsl tensors live on the CPU.", a -> in(a));
+    t.method("cuda(input, device=None)", "Fails: tdsl has no CUDA.", a -> Device.usable("cuda"));
     t.method("float(input)", "Converted to float32.", a -> Torch.to(in(a), DType.FLOAT32));
     t.method("long(input)", "Converted to int64.", a -> Torch.to(in(a), DType.INT64));
     t.method("int(input)", "Converted to int64 (tdsl has no int32).", a -> Torch.to(in(a), DType.INT64));
     t.method("bool(input)", "Converted to bool.", a -> Torch.to(in(a), DType.BOOL));
+    for (String wide : List.of("double", "half", "bfloat16")) {
+      t.method(wide + "(input)", "Not available: tdsl tensors are float32, int64 or bool.", a -> {
+        throw new TdslError("tdsl has no " + wide + " tensors: its dtypes are float32, int64 and bool (use .float())");
+      });
+    }
     t.method("type_as(input, other)", "Converted to other's dtype.",
         a -> Torch.to(in(a), Convert.tensor(a.get("other"), "type_as", "other").dtype()));
   }

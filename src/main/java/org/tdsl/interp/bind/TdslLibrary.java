@@ -46,6 +46,7 @@ public final class TdslLibrary {
     NnOps.install(b, torch, nn, functional);
     TrainingOps.install(b, optim);
     VizOps.install(b);
+    Device.install(b, torch);
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
       functional.put(name, torch.get(name));
     }

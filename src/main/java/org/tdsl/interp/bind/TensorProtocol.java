@@ -9,6 +9,7 @@ import org.tdsl.interp.BinOp;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.CmpOp;
 import org.tdsl.interp.PyFormat;
+import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
@@ -18,7 +19,7 @@ import org.tdsl.tensor.Tensor;
 /** How the interpreter treats a tensor: attributes, methods, operators, indexing, printing. */
 final class TensorProtocol implements Protocol<Tensor> {
   private static final List<String> ATTRIBUTES = List.of(
-      "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "device");
+      "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "device", "is_cuda");
 
   private final Map<String, Builtin> methods;
 
@@ -55,6 +56,18 @@ final class TensorProtocol implements Protocol<Tensor> {
 
   @Override public String typeName(Tensor self) { return "Tensor"; }
 
+  @Override public Object getAttr(Tensor self, String name, Interpreter interpreter) {
+    if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.warn("UserWarning", NON_LEAF_GRAD);
+    return getAttr(self, name);
+  }
+
+  /** PyTorch's words, without its "(Triggered internally at ...)" tail. */
+  static final String NON_LEAF_GRAD = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. "
+      + "Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to "
+      + "be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf "
+      + "Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 "
+      + "for more informations.";
+
   @Override public Object getAttr(Tensor self, String name) {
     switch (name) {
       case "shape": return new TorchSize(self.shape());
@@ -66,7 +79,8 @@ final class TensorProtocol implements Protocol<Tensor> {
       case "is_leaf": return self.isLeaf();
       case "data": return Torch.detach(self);
       case "T": return self.dim() < 2 ? self : Torch.permute(self, reversedDims(self.dim()));
-      case "device": return "cpu";
+      case "device": return Device.CPU;
+      case "is_cuda": return false;
       default: break;
     }
     Builtin m = methods.get(name);
