@@ -46,6 +46,7 @@ public final class Session implements AutoCloseable {
 
   private final Interpreter interpreter;
   private final WriterOutput output;
+  private final WriterOutput errors;
   private final SessionRuntime runtime;
   private final Duration timeLimit;
   private final String timeoutMessage;
@@ -55,6 +56,8 @@ public final class Session implements AutoCloseable {
   private Session(Builder b) {
     output = new WriterOutput(b.output != null ? b.output : new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     interpreter = new Interpreter(TdslLibrary.standard(), new PrintStream(output, true, StandardCharsets.UTF_8));
+    errors = new WriterOutput(b.errors != null ? b.errors : new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    interpreter.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
     interpreter.setConsole(false);
     interpreter.setFileAccess(b.files());
     runtime = new SessionRuntime(interpreter, b.maxElements, b.seed != null ? b.seed : System.nanoTime());
@@ -182,6 +185,11 @@ public final class Session implements AutoCloseable {
     return output.target();
   }
 
+  /** Where warnings go from now on (Python's stderr: {@code UserWarning: ...}). */
+  public void setErrorOutput(Writer err) {
+    errors.setTarget(err);
+  }
+
   /**
    * Stops the call running now (from any thread): it ends with a TdslException of kind
    * CANCELLED at its next statement, loop iteration or tensor allocation. Does nothing when
@@ -239,6 +247,7 @@ public final class Session implements AutoCloseable {
       runtime.running(false);
       stop(timer);
       interpreter.out().flush();
+      errors.flushQuietly();
       owner.set(null);
     }
   }
@@ -288,6 +297,7 @@ public final class Session implements AutoCloseable {
   /** A session's settings; every one optional. */
   public static final class Builder {
     private Writer output;
+    private Writer errors;
     private final List<Path> writable = new ArrayList<>();
     private final List<Path> readOnly = new ArrayList<>();
     private Path workingDirectory;
@@ -301,6 +311,12 @@ public final class Session implements AutoCloseable {
     /** Where print writes (default: System.out). */
     public Builder output(Writer out) {
       this.output = out;
+      return this;
+    }
+
+    /** Where warnings go (default: System.err). */
+    public Builder errorOutput(Writer err) {
+      this.errors = err;
       return this;
     }
 

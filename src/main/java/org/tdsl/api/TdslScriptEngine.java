@@ -53,6 +53,7 @@ public final class TdslScriptEngine extends AbstractScriptEngine implements Invo
         global.forEach((k, v) -> { if (SessionBindings.isName(k) && !session.has(k)) session.set(k, v); });
       }
       if (ctx.getWriter() != null) session.setOutput(ctx.getWriter());
+      if (ctx.getErrorWriter() != null) session.setErrorOutput(ctx.getErrorWriter());
       Object name = ctx.getAttribute(ScriptEngine.FILENAME);
       return session.eval(script, name == null ? "<eval>" : name.toString());
     } catch (TdslException e) {

@@ -76,6 +76,12 @@ final class WriterOutput extends OutputStream {
     chars.clear();
   }
 
+  void flushQuietly() {
+    synchronized (this) {
+      drain();
+    }
+  }
+
   private void drain() {
     try {
       decode();

@@ -133,6 +133,16 @@ class SessionTest {
   }
 
   @Test
+  void warningsGoToTheHostsErrorWriter() {
+    StringWriter err = new StringWriter();
+    Session s = Session.builder().output(out).errorOutput(err).build();
+    s.eval("x = ones(2, requires_grad=True)\ny = x * 2\ng = y.grad", "warn.tdsl");
+    assertTrue(err.toString().startsWith("warn.tdsl:3: UserWarning: The .grad attribute of a Tensor that is not a leaf"),
+        err.toString());
+    assertEquals("", out.toString());
+  }
+
+  @Test
   void aRuntimeErrorCarriesFileLineColumnMessageAndTraceback() {
     Session s = session();
     String src = """
