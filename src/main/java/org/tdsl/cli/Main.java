@@ -62,6 +62,9 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // plot() draws into images only: the command never needs a display, whatever $DISPLAY says.
+    // (Set here, not in viz, so an embedding GUI application keeps its own setting.)
+    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     PrintStream err = stderr();
     System.setErr(err);
     PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);

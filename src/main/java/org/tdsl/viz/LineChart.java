@@ -22,11 +22,6 @@ import javax.imageio.ImageIO;
  * a title, a legend when there is more than one series. Non-finite values break the line.
  */
 final class LineChart {
-  static {
-    // Java2D needs no display for drawing into an image; make sure it does not look for one
-    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-  }
-
   static final int WIDTH = 800, HEIGHT = 500;
   static final int LEFT = 72, RIGHT = 24, TOP = 44, BOTTOM = 44;
   /** matplotlib's default colour cycle (tab10). */
