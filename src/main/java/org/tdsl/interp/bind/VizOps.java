@@ -22,9 +22,9 @@ final class VizOps {
         a -> {
           Tensor t = Convert.tensor(a.get("tensor"), "show", "tensor");
           Object columns = a.get("columns");
-          int width = columns == null ? terminalColumns() : Convert.toInt(columns, "columns");
-          // colour only when our stdout is a terminal: redirected output stays plain ASCII
-          Viz.show(t, a.out(), a.out() == System.out && Progress.onTerminal(), width);
+          int width = columns == null ? Progress.columns() : Convert.toInt(columns, "columns");
+          // colour only on a terminal a person watches: redirected output stays plain ASCII
+          Viz.show(t, a.out(), a.interpreter().console() && Progress.onTerminal(), width);
           return null;
         });
     b.register("save_image", "save_image(tensor, fp, nrow=8, padding=2, normalize=False)",
@@ -66,17 +66,6 @@ final class VizOps {
     } catch (IOException e) {
       throw new TdslError(e.getMessage());
     }
-  }
-
-  /** $COLUMNS when the shell exports it, else the 80 columns Python assumes. */
-  private static int terminalColumns() {
-    try {
-      String c = System.getenv("COLUMNS");
-      if (c != null) return Math.max(20, Integer.parseInt(c.trim()));
-    } catch (NumberFormatException ignored) {
-      // fall through
-    }
-    return 80;
   }
 
   /** One series (a list of numbers or a 1-D tensor) or several (a list of those). */

@@ -61,6 +61,11 @@ public final class Progress implements AutoCloseable {
     if (width > 10) columns = width;
   }
 
+  /** The width output should fit: the REPL's terminal, else {@code $COLUMNS}, else 80. */
+  public static int columns() {
+    return columns;
+  }
+
   public void step() {
     step(1);
   }
