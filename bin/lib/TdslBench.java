@@ -1,40 +1,27 @@
 import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 import org.tdsl.autograd.Autograd;
 import org.tdsl.autograd.GradMode;
 import org.tdsl.autograd.Torch;
-import org.tdsl.nn.Adadelta;
-import org.tdsl.nn.Conv2d;
-import org.tdsl.nn.Dropout;
-import org.tdsl.nn.Flatten;
 import org.tdsl.nn.Functional;
-import org.tdsl.nn.Linear;
-import org.tdsl.nn.LogSoftmax;
-import org.tdsl.nn.MaxPool2d;
-import org.tdsl.nn.Module;
-import org.tdsl.nn.Optimizer;
-import org.tdsl.nn.ReLU;
-import org.tdsl.nn.Sequential;
-import org.tdsl.tensor.Rng;
 import org.tdsl.tensor.Tensor;
 
 /**
- * bin/bench's tdsl side: the issue's workloads through the Java API, in-process. Run by
- * the JDK's source launcher ({@code java -cp target/tdsl.jar bin/lib/TdslBench.java GROUP}).
- * Prints one line per workload, {@code name<TAB>value<TAB>unit}; bin/lib/torch_bench.py
- * prints the same names for PyTorch. Each figure is the median of timed repetitions after
- * a warm-up, so the JIT has compiled the kernels (as PyTorch's are compiled ahead of time).
+ * bin/bench's kernel workloads through the Java API, in-process: GEMM, conv2d and max_pool2d
+ * at the MNIST network's shapes. Run by the JDK's source launcher
+ * ({@code java -cp target/tdsl.jar bin/lib/TdslBench.java gemm|conv [SCALE]}; SCALE
+ * multiplies the time budgets, bin/bench's quick mode passes 0.5). Prints one line per
+ * workload, {@code name<TAB>value<TAB>unit}; bin/lib/torch_bench.py prints the same names for
+ * PyTorch. Each figure is the best of timed repetitions after a warm-up (the JIT compiles the
+ * kernels first, as PyTorch's are compiled ahead of time; on a shared machine noise only adds).
  */
 public final class TdslBench {
   public static void main(String[] args) {
-    String group = args.length > 0 ? args[0] : "kernels";
+    String group = args.length > 0 ? args[0] : "gemm";
+    if (args.length > 1) scale = Double.parseDouble(args[1]);
     switch (group) {
       case "gemm" -> gemm();
       case "conv" -> conv();
-      case "train" -> train();
-      case "infer" -> infer();
-      default -> throw new IllegalArgumentException("unknown group " + group + " (gemm, conv, train, infer)");
+      default -> throw new IllegalArgumentException("unknown group " + group + " (gemm, conv)");
     }
   }
 
@@ -89,60 +76,15 @@ public final class TdslBench {
     return String.join("x", Arrays.stream(t.shape()).mapToObj(Integer::toString).toList());
   }
 
-  // ------------------------------------------------------------------ MNIST network
-
-  /** examples/mnist.tdsl's network; random images stand in for MNIST (the speed is the same). */
-  static Sequential network() {
-    Rng.seed(1);
-    return new Sequential(new Conv2d(1, 32, 3), new ReLU(), new Conv2d(32, 64, 3), new ReLU(),
-        new MaxPool2d(2), new Dropout(0.25), new Flatten(), new Linear(9216, 128), new ReLU(), new Dropout(0.5),
-        new Linear(128, 10), new LogSoftmax(1));
-  }
-
-  static void train() {
-    Sequential model = network();
-    Optimizer opt = new Adadelta(model.parameters(), 1.0);
-    int batches = 16;
-    Tensor[] xs = new Tensor[batches], ys = new Tensor[batches];
-    for (int i = 0; i < batches; i++) {
-      xs[i] = Torch.randn(64, 1, 28, 28);
-      ys[i] = Torch.randint(0, 10, 64);
-    }
-    model.train();
-    int[] step = {0};
-    Runnable trainStep = () -> {
-      int i = step[0]++ % batches;
-      opt.zeroGrad();
-      Tensor loss = Functional.nll_loss(model.call(xs[i]), ys[i]);
-      Autograd.backward(loss);
-      opt.step();
-    };
-    for (int i = 0; i < 30; i++) trainStep.run();  // warm-up
-    double[] perStep = new double[7];
-    for (int r = 0; r < perStep.length; r++) {
-      long t0 = System.nanoTime();
-      for (int i = 0; i < 20; i++) trainStep.run();
-      perStep[r] = (System.nanoTime() - t0) / 1e9 / 20;
-    }
-    report("mnist train batch 64", 64 / median(perStep), "img/s");
-  }
-
-  static void infer() {
-    Sequential model = network();
-    model.eval();
-    Tensor big = Torch.randn(1000, 1, 28, 28);
-    try (var ng = GradMode.noGrad()) {
-      report("mnist infer batch 1000", 1000 / seconds(() -> model.call(big), 3), "img/s");
-    }
-  }
-
   // ------------------------------------------------------------------ timing
 
   static Object sink;
+  static double scale = 1;
 
-  /** The median seconds per call of {@code body}, after a warm-up of about a second. */
+  /** The best seconds per call of {@code body}, after a warm-up of about a second. */
   static double seconds(Runnable body, double budgetSeconds) {
-    long end = System.nanoTime() + 700_000_000L;
+    budgetSeconds *= scale;
+    long end = System.nanoTime() + (long) (scale * 700_000_000L);
     int calls = 0;
     while (System.nanoTime() < end || calls < 3) { body.run(); calls++; }
     double[] times = new double[64];
@@ -153,17 +95,11 @@ public final class TdslBench {
       body.run();
       times[n++] = (System.nanoTime() - t0) / 1e9;
     }
-    return median(Arrays.copyOf(times, n));
+    return Arrays.stream(times, 0, n).min().orElseThrow();
   }
 
   static double seconds(java.util.function.Supplier<Object> body, double budgetSeconds) {
     return seconds((Runnable) () -> sink = body.get(), budgetSeconds);
-  }
-
-  static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   static void report(String name, double value, String unit) {
