@@ -1,5 +1,7 @@
 package org.tdsl.autograd;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -20,7 +22,7 @@ final class Engine {
   private Engine() {}
 
   /** A ready queue entry; ties (several AccumulateGrad) keep arrival order. */
-  private record Ready(Node node, long arrival) {}
+  private record Ready(Node node, State state, long arrival) {}
 
   private static PriorityQueue<Ready> queue() {
     return new PriorityQueue<>((a, b) -> a.node.sequenceNr != b.node.sequenceNr
@@ -50,7 +52,7 @@ final class Engine {
     long arrival = 0;
     Map<Node, Boolean> queued = new IdentityHashMap<>();
     for (Node r : roots) {
-      if (r != null && deps.getOrDefault(r, 0) == 0 && queued.put(r, true) == null) ready.add(new Ready(r, arrival++));
+      if (r != null && deps.getOrDefault(r, 0) == 0 && queued.put(r, true) == null) ready.add(new Ready(r, null, arrival++));
     }
     List<Node> out = new ArrayList<>();
     while (!ready.isEmpty()) {
@@ -59,10 +61,94 @@ final class Engine {
       for (Edge e : n.next) {
         if (e.node() == null) continue;
         int left = deps.merge(e.node(), -1, Integer::sum);
-        if (left == 0) ready.add(new Ready(e.node(), arrival++));
+        if (left == 0) ready.add(new Ready(e.node(), null, arrival++));
       }
     }
     return out;
+  }
+
+  /** What one backward pass knows of a node: edges still to arrive, its input buffer, whether queued. */
+  private static final class State {
+    final States owner;
+    int deps;
+    Tensor[] buffer;
+    boolean queued;
+
+    State(States owner) { this.owner = owner; }
+  }
+
+  private static final VarHandle SLOT;
+  static {
+    try {
+      SLOT = MethodHandles.lookup().findVarHandle(Node.class, "engineState", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * The states of one pass over every node reachable from the roots, with the number of edges
+   * reaching each. A state lives in a slot on its node, so the pass never hashes (on a small
+   * graph, map lookups were a third of backward). A node whose slot another thread's pass holds
+   * at the moment sends this pass to a map of its own; the slots are emptied when it ends.
+   */
+  private static final class States {
+    private final List<Node> claimed = new ArrayList<>();
+    private Map<Node, State> map;
+
+    static States of(List<Node> roots) {
+      States s = new States();
+      if (!s.walk(roots)) {
+        s.release();
+        s.map = new IdentityHashMap<>();
+        s.walk(roots);
+      }
+      return s;
+    }
+
+    State get(Node n) {
+      if (map != null) return map.get(n);
+      return n.engineState instanceof State st && st.owner == this ? st : null;
+    }
+
+    /** A fresh state for n, or null when another pass holds n's slot. */
+    private State add(Node n) {
+      State st = new State(this);
+      if (map != null) {
+        map.put(n, st);
+        return st;
+      }
+      if (!SLOT.compareAndSet(n, null, st)) return null;
+      claimed.add(n);
+      return st;
+    }
+
+    private boolean walk(List<Node> roots) {
+      ArrayDeque<Node> stack = new ArrayDeque<>();
+      for (Node r : roots) {
+        if (r == null || get(r) != null) continue;
+        if (add(r) == null) return false;
+        stack.push(r);
+      }
+      while (!stack.isEmpty()) {
+        for (Edge e : stack.pop().next) {
+          Node n = e.node();
+          if (n == null) continue;
+          State st = get(n);
+          if (st == null) {
+            if ((st = add(n)) == null) return false;
+            stack.push(n);
+          }
+          st.deps++;
+        }
+      }
+      return true;
+    }
+
+    void release() {
+      for (Node n : claimed) SLOT.setRelease(n, null);
+      claimed.clear();
+    }
   }
 
   /**
@@ -72,28 +158,32 @@ final class Engine {
    */
   static Tensor[] run(List<Edge> roots, List<Tensor> rootGrads, List<Boolean> rootOwned, boolean keepGraph,
                       boolean createGraph, List<Edge> captures) {
-    List<Node> rootNodes = new ArrayList<>();
+    List<Node> rootNodes = new ArrayList<>(roots.size());
     for (Edge e : roots) rootNodes.add(e.node());
-    Map<Node, Integer> deps = dependencies(rootNodes);
-    Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
     Map<Node, Boolean> needed = captures == null ? null : neededNodes(rootNodes, captures);
     Tensor[] captured = captures == null ? null : new Tensor[captures.size()];
     Holders holders = new Holders();
+    States states = States.of(rootNodes);
 
     try (GradMode.Scope mode = GradMode.scope(createGraph)) {
       for (int i = 0; i < roots.size(); i++) {
         if (!rootOwned.get(i)) holders.hold(rootGrads.get(i)); // the caller keeps it: never store it as a .grad
-        addTo(buffers, roots.get(i), rootGrads.get(i), holders);
+        addTo(states.get(roots.get(i).node()), roots.get(i), rootGrads.get(i), holders);
       }
       PriorityQueue<Ready> ready = queue();
       long arrival = 0;
-      Map<Node, Boolean> queued = new IdentityHashMap<>();
       for (Node r : rootNodes) {
-        if (deps.getOrDefault(r, 0) == 0 && queued.put(r, true) == null) ready.add(new Ready(r, arrival++));
+        State st = states.get(r);
+        if (st.deps == 0 && !st.queued) {
+          st.queued = true;
+          ready.add(new Ready(r, st, arrival++));
+        }
       }
       while (!ready.isEmpty()) {
-        Node node = ready.poll().node;
-        Tensor[] grads = buffers.remove(node);
+        Ready entry = ready.poll();
+        Node node = entry.node;
+        Tensor[] grads = entry.state.buffer;
+        entry.state.buffer = null;
         if (grads == null) grads = new Tensor[node.numOutputs()];
         if (captures != null) {
           for (int i = 0; i < captures.size(); i++) {
@@ -116,11 +206,16 @@ final class Engine {
         for (int i = 0; i < node.next.length; i++) {
           Edge e = node.next[i];
           if (e.node() == null) continue;
-          if (out != null && i < out.length && out[i] != null) addTo(buffers, e, out[i], holders);
-          int left = deps.merge(e.node(), -1, Integer::sum);
-          if (left == 0) ready.add(new Ready(e.node(), arrival++));
+          State next = states.get(e.node());
+          if (out != null && i < out.length && out[i] != null) addTo(next, e, out[i], holders);
+          if (--next.deps == 0) {
+            next.queued = true;
+            ready.add(new Ready(e.node(), next, arrival++));
+          }
         }
       }
+    } finally {
+      states.release();
     }
     return captured;
   }
@@ -160,8 +255,9 @@ final class Engine {
     else t.setGrad(Torch.add(t.grad(), g));
   }
 
-  private static void addTo(Map<Node, Tensor[]> buffers, Edge e, Tensor g, Holders holders) {
-    Tensor[] buf = buffers.computeIfAbsent(e.node(), n -> new Tensor[n.numOutputs()]);
+  private static void addTo(State st, Edge e, Tensor g, Holders holders) {
+    if (st.buffer == null) st.buffer = new Tensor[e.node().numOutputs()];
+    Tensor[] buf = st.buffer;
     Tensor old = buf[e.inputNr()];
     if (old == null) {
       buf[e.inputNr()] = g;
@@ -182,7 +278,7 @@ final class Engine {
    * cannot show through another.
    */
   private static final class Holders {
-    private final Map<org.tdsl.tensor.Storage, int[]> count = new IdentityHashMap<>();
+    private final Map<org.tdsl.tensor.Storage, int[]> count = new IdentityHashMap<>(8);
 
     void hold(Tensor t) { count.computeIfAbsent(t.storage(), s -> new int[1])[0]++; }
 

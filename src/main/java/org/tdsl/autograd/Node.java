@@ -49,6 +49,8 @@ public class Node implements GradFn {
   private final String creationTrace;
   private boolean released;
   private List<List<Tensor>> retained;
+  /** The engine's bookkeeping while a backward pass runs over this node (see Engine.States). */
+  Object engineState;
 
   Node(String name, Edge[] next, int[][] inputShapes, int[][] outputShapes, Tensor[] saved, Backward backward,
        long sequenceNr) {

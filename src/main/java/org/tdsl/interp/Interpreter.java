@@ -790,10 +790,14 @@ public final class Interpreter {
 
   private Object call(Expr.Call c, Environment env) {
     Object callee = evaluate(c.callee(), env);
-    List<Object> positional = new ArrayList<>();
-    Map<String, Object> keywords = new LinkedHashMap<>();
+    List<Object> positional = new ArrayList<>(c.args().size());
+    // Most calls pass no keywords: they share one empty map instead of making their own.
+    Map<String, Object> keywords = Map.of();
     for (Expr.Arg a : c.args()) {
       Object v = evaluate(a.value(), env);
+      if (keywords.isEmpty() && (a.kind() == Expr.ArgKind.KEYWORD || a.kind() == Expr.ArgKind.DOUBLE_STAR)) {
+        keywords = new LinkedHashMap<>();
+      }
       switch (a.kind()) {
         case POSITIONAL -> positional.add(v);
         case STAR -> positional.addAll(Values.toList(v, this));

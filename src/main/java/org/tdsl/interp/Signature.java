@@ -104,7 +104,7 @@ public record Signature(String name, List<Param> params) {
         if (!p.hasDefault()) required++;
       }
     }
-    List<Object> extra = new ArrayList<>();
+    List<Object> extra = positional.size() > normalCount ? new ArrayList<>() : List.of();
     // NORMAL parameters always come first, so positional arguments fill slots 0..normalCount-1.
     for (Object arg : positional) {
       if (slot < normalCount) {
@@ -122,7 +122,7 @@ public record Signature(String name, List<Param> params) {
           + " but " + given + (given == 1 ? " was" : " were") + " given");
     }
     if (varPositional >= 0) {
-      values[varPositional] = new PyTuple(extra);
+      values[varPositional] = new PyTuple(extra.isEmpty() ? new ArrayList<>() : extra);
       set[varPositional] = true;
     }
     PyDict rest = varKeyword >= 0 ? new PyDict() : null;
@@ -158,6 +158,12 @@ public record Signature(String name, List<Param> params) {
   }
 
   private void missing(boolean[] set, ParamKind kind, String words) {
+    boolean any = false;
+    for (int i = 0; i < params.size() && !any; i++) {
+      Param p = params.get(i);
+      any = p.kind() == kind && !set[i] && !p.hasDefault();
+    }
+    if (!any) return;  // the usual case, without building the error's list
     List<String> names = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);

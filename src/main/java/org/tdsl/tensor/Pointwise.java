@@ -65,12 +65,36 @@ public final class Pointwise {
   }
 
   public static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+    if (a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32 && !op.isComparison() && !op.isLogical()) {
+      Tensor out = denseFloat(op, a, b);
+      if (out != null) return out;
+    }
     DType compute = computeType(op, resultType(a, b));
     DType outType = op.isComparison() || op.isLogical() ? DType.BOOL : compute;
     int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
     Tensor x = a.to(compute).expand(shape), y = b.to(compute).expand(shape);
     Tensor out = Tensor.empty(outType, shape);
     binaryInto(op, x, y, out);
+    return out;
+  }
+
+  /**
+   * The common case straight to the kernel: two dense float32 tensors of one shape, or one of
+   * them a single element (a scalar operand). Null for anything else (broadcasting views and
+   * the strided walk handle it); small tensors spend most of their time in that bookkeeping.
+   */
+  private static Tensor denseFloat(BinaryOp op, Tensor a, Tensor b) {
+    int[] as = a.shapeRef(), bs = b.shapeRef();
+    int aStride = 1, bStride = 1;
+    int[] shape;
+    if (java.util.Arrays.equals(as, bs)) shape = as;
+    else if (b.numel() == 1 && bs.length <= as.length) { shape = as; bStride = 0; }
+    else if (a.numel() == 1 && as.length <= bs.length) { shape = bs; aStride = 0; }
+    else return null;
+    if (!a.isContiguous() || !b.isContiguous()) return null;
+    Tensor out = Tensor.empty(DType.FLOAT32, shape);
+    Elementwise.binary(op, a.storage().f, a.offset(), aStride, b.storage().f, b.offset(), bStride, out.storage().f, 0,
+        out.storage().f.length);
     return out;
   }
 
@@ -133,6 +157,12 @@ public final class Pointwise {
   public static void addInPlace(Tensor out, Tensor x, float alpha) {
     if (out.dtype() != DType.FLOAT32 || x.dtype() != DType.FLOAT32) {
       out.copyFrom(binary(BinaryOp.ADD, out, alpha == 1 ? x : binary(BinaryOp.MUL, x, Tensor.wrap((double) alpha))));
+      return;
+    }
+    if (x.storage() != out.storage() && java.util.Arrays.equals(x.shapeRef(), out.shapeRef()) && x.isContiguous()
+        && out.isContiguous()) {
+      Elementwise.axpy(alpha, x.storage().f, x.offset(), 1, out.storage().f, out.offset(), out.numel());
+      out.storage().bumpVersion();
       return;
     }
     Tensor xe = x.expand(out.shapeRef());
