@@ -260,6 +260,23 @@ public final class Reductions {
     return out.transpose(d, -1);
   }
 
+  /**
+   * The gradient through softmax (or log_softmax) along dim, from its output y and the output
+   * gradient g, in one pass: no temporaries beyond moving dim last when it is not already.
+   */
+  public static Tensor softmaxBackward(Tensor g, Tensor y, int dim, boolean log) {
+    int d = Shapes.wrapDim(dim, Math.max(1, y.dim()));
+    if (y.dim() == 0) return softmaxBackward(g.reshape(1), y.reshape(1), 0, log).reshape();
+    Tensor ym = y.transpose(d, -1).contiguous(), gm = g.to(DType.FLOAT32).expand(y.shapeRef()).transpose(d, -1).contiguous();
+    Tensor out = Tensor.empty(DType.FLOAT32, ym.shapeRef());
+    int n = ym.shapeRef()[ym.dim() - 1];
+    if (n > 0) {
+      Softmax.backwardRows(ym.storage().f, ym.offset(), gm.storage().f, gm.offset(), out.storage().f, 0,
+          ym.numel() / n, n, log);
+    }
+    return out.transpose(d, -1);
+  }
+
   /** log(sum(exp(x))) over dims, stabilised by the max. */
   public static Tensor logsumexp(Tensor t, int[] dims, boolean keepdim) {
     Tensor x = t.to(DType.FLOAT32);

@@ -4,7 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Softmax and log-softmax of contiguous rows, shifted by the row maximum for stability. */
+/**
+ * Softmax and log-softmax of contiguous rows, shifted by the row maximum for stability, and
+ * their backward in one pass per row (PyTorch's _softmax_backward_data), instead of the three
+ * full-size temporaries the composite formula would allocate.
+ */
 public final class Softmax {
   private Softmax() {}
 
@@ -54,6 +58,52 @@ public final class Softmax {
         for (; i < bound; i += s.length()) FloatVector.fromArray(s, out, oo + i).mul(inv).intoArray(out, oo + i);
       }
       for (; i < n; i++) out[oo + i] *= inv;
+    }
+  }
+
+  /**
+   * gradIn = the gradient through softmax (y · (g − Σ g·y)) or log_softmax
+   * (g − exp(y) · Σ g), row by row, from the forward's output y and the output gradient g.
+   */
+  public static void backwardRows(float[] y, int yOff, float[] g, int gOff, float[] out, int outOff,
+                                  int rows, int n, boolean log) {
+    backwardRows(Vectors.SPECIES, y, yOff, g, gOff, out, outOff, rows, n, log);
+  }
+
+  static void backwardRows(VectorSpecies<Float> s, float[] y, int yOff, float[] g, int gOff,
+                           float[] out, int outOff, int rows, int n, boolean log) {
+    for (int r = 0; r < rows; r++) {
+      int yo = yOff + r * n, go = gOff + r * n, oo = outOff + r * n;
+      if (log) {
+        float sum = Reduce.sum(s, g, go, n);
+        int i = 0;
+        if (s != null) {
+          for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector e = FloatVector.fromArray(s, y, yo + i).lanewise(VectorOperators.EXP);
+            FloatVector.fromArray(s, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
+          }
+        }
+        for (; i < n; i++) out[oo + i] = g[go + i] - (float) Math.exp(y[yo + i]) * sum;
+      } else {
+        float dot = 0;
+        int i = 0;
+        if (s != null) {
+          FloatVector acc = FloatVector.zero(s);
+          for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            acc = FloatVector.fromArray(s, g, go + i).fma(FloatVector.fromArray(s, y, yo + i), acc);
+          }
+          dot = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) dot += g[go + i] * y[yo + i];
+        i = 0;
+        if (s != null) {
+          for (int bound = s.loopBound(n); i < bound; i += s.length()) {
+            FloatVector.fromArray(s, g, go + i).sub(dot).mul(FloatVector.fromArray(s, y, yo + i))
+                .intoArray(out, oo + i);
+          }
+        }
+        for (; i < n; i++) out[oo + i] = (g[go + i] - dot) * y[yo + i];
+      }
     }
   }
 }

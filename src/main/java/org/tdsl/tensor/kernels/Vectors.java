@@ -5,15 +5,14 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The one switch for vector width: chosen once from {@code FloatVector.SPECIES_PREFERRED},
- * overridable with the system property {@code tdsl.vector.bits} (0 = scalar loops, 128, 256,
- * 512). Kernels take the species as a parameter internally so tests can run every width in one
- * JVM; the public entry points pass this constant (null means scalar).
+ * The species the elementwise, reduction and softmax kernels run at: {@link VectorWidth}'s
+ * choice (null means scalar). Those kernels take the species as a parameter internally so
+ * tests can run every width in one JVM; the public entry points pass this constant.
  */
 public final class Vectors {
   private Vectors() {}
 
-  public static final VectorSpecies<Float> SPECIES = choose(Integer.getInteger("tdsl.vector.bits", -1));
+  public static final VectorSpecies<Float> SPECIES = VectorWidth.SPECIES;
 
   static VectorSpecies<Float> choose(int bits) {
     if (bits < 0) return FloatVector.SPECIES_PREFERRED;

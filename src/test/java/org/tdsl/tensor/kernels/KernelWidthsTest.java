@@ -100,6 +100,35 @@ class KernelWidthsTest {
     }
   }
 
+  /** The fused backward against the composite formulas, in double precision. */
+  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
+  void softmaxBackwardRows(int bits) {
+    VectorSpecies<Float> s = Vectors.forBits(bits);
+    for (int n : LENGTHS) {
+      if (n == 0) continue;
+      int rows = 3;
+      float[] x = data(rows * n, 7 + n, -4f, 4f), g = data(rows * n + 1, 9 + n, -1f, 1f);
+      float[] y = new float[rows * n], ly = new float[rows * n];
+      Softmax.rows(s, x, 0, y, 0, rows, n, false);
+      Softmax.rows(s, x, 0, ly, 0, rows, n, true);
+      float[] gx = new float[rows * n + 2], lgx = new float[rows * n + 2];
+      Softmax.backwardRows(s, y, 0, g, 1, gx, 2, rows, n, false);
+      Softmax.backwardRows(s, ly, 0, g, 1, lgx, 2, rows, n, true);
+      for (int r = 0; r < rows; r++) {
+        double dot = 0, sum = 0;
+        for (int i = 0; i < n; i++) {
+          dot += (double) g[1 + r * n + i] * y[r * n + i];
+          sum += g[1 + r * n + i];
+        }
+        for (int i = 0; i < n; i++) {
+          int at = r * n + i;
+          close(y[at] * (g[1 + at] - dot), gx[2 + at], "softmax backward n=" + n + " bits=" + bits);
+          close(g[1 + at] - Math.exp(ly[at]) * sum, lgx[2 + at], "log_softmax backward n=" + n + " bits=" + bits);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
   void speciesWidthIsTheRequestedOne(int bits) {
     VectorSpecies<Float> s = Vectors.forBits(bits);
