@@ -16,10 +16,17 @@ public final class Reduce {
     int i = 0;
     float acc = 0;
     if (s != null && n >= s.length()) {
-      FloatVector v = FloatVector.zero(s);
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) v = v.add(FloatVector.fromArray(s, x, off + i));
-      acc = v.reduceLanes(VectorOperators.ADD);
+      // Four independent accumulators: one would wait on its own add latency every step.
+      int l = s.length();
+      FloatVector v0 = FloatVector.zero(s), v1 = v0, v2 = v0, v3 = v0;
+      for (; i + 4 * l <= n; i += 4 * l) {
+        v0 = v0.add(FloatVector.fromArray(s, x, off + i));
+        v1 = v1.add(FloatVector.fromArray(s, x, off + i + l));
+        v2 = v2.add(FloatVector.fromArray(s, x, off + i + 2 * l));
+        v3 = v3.add(FloatVector.fromArray(s, x, off + i + 3 * l));
+      }
+      for (int bound = s.loopBound(n); i < bound; i += l) v0 = v0.add(FloatVector.fromArray(s, x, off + i));
+      acc = v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
     }
     for (; i < n; i++) acc += x[off + i];
     return acc;
