@@ -10,8 +10,11 @@ prefer OpenBLAS's own threads), so run it under each setting and take the best p
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/jmh/torch_twin.py
     OPENBLAS_NUM_THREADS=2 /usr/bin/python3 src/jmh/torch_twin.py
 
-With --compare FILE (JMH's -rf json output), prints the table tdsl vs PyTorch instead; pass
-several twin outputs with --torch to take PyTorch's best across settings.
+With --compare FILE (JMH's -rf json output), prints the table tdsl vs PyTorch instead: medians
+on both sides; pass several twin outputs with --torch to take PyTorch's best across settings.
+Case names match the JMH results: the benchmark's parameter values joined by dots, then the
+method name unless it is `run` (GemmBench's shape "gemm.square.256"; ConvBench's layer
+"conv.conv1" + ".forward").
 """
 import argparse
 import json
@@ -119,19 +122,23 @@ def compare(args):
                 continue
             name, med, _best = line.split()
             torch_us[name] = min(float(med), torch_us.get(name, float("inf")))
-    print(f"| case | tdsl µs | PyTorch µs | tdsl/PyTorch speed |")
+    print("| case | tdsl µs (median) | PyTorch µs (median, best setting) | speed tdsl/PyTorch |")
     print("|---|---|---|---|")
     for result in json.load(open(args.compare)):
         method = result["benchmark"].rsplit(".", 1)[1]
         params = list((result.get("params") or {}).values())
         key = ".".join(params + ([] if method == "run" else [method]))
-        us = result["primaryMetric"]["score"]
-        us *= {"us/op": 1, "ms/op": 1000, "ns/op": 0.001}[result["primaryMetric"]["scoreUnit"]]
+        metric = result["primaryMetric"]
+        # the median of JMH's samples (SampleTime mode), as the twin reports the median:
+        # on a shared machine a few stalled runs would drag a mean far off
+        us = metric.get("scorePercentiles", {}).get("50.0", metric["score"])
+        us *= {"us/op": 1, "ms/op": 1000, "ns/op": 0.001}[metric["scoreUnit"]]
         t = torch_us.get(key)
         extra = f" ({FLOPS[key] / us / 1e3:.0f} vs {FLOPS[key] / t / 1e3:.0f} GFLOP/s)" \
             if t and key in FLOPS else ""
         ratio = f"{t / us:.2f}{extra}" if t else "-"
         print(f"| {key} | {us:.1f} | {t if t else '-'} | {ratio} |")
+    print("\nspeed > 1: tdsl is faster.")
 
 def main():
     p = argparse.ArgumentParser()

@@ -22,7 +22,7 @@ import org.tdsl.tensor.kernels.Gemm;
  * JIT-cliff guard: a microkernel left interpreted runs it about 100 times slower.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

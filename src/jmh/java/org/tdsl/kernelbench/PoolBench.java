@@ -16,7 +16,7 @@ import org.tdsl.tensor.kernels.Pool2d;
 
 /** max_pool2d(2) on the MNIST network's 64×64×24×24 activations, forward and backward. */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

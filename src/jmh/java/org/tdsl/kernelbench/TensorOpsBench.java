@@ -22,7 +22,7 @@ import org.tdsl.tensor.Tensor;
  * with the machine's ~20 GB/s per core, ~40 GB/s on both.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

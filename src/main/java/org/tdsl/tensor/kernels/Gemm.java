@@ -39,9 +39,16 @@ public final class Gemm {
           c, cOff, cRowStride, accumulate);
       return;
     }
-    if (GemmThin.applies(m, n, aColStride, bRowStride, bColStride)) {
-      GemmThin.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
-          c, cOff, cRowStride, accumulate);
+    if (GemmThin.applies(m, n, k, aColStride, bRowStride, bColStride)) {
+      // rows of C are independent: split them when there is enough work (in fours, which
+      // keeps the short-k kernel's four-row passes whole)
+      int parts = work < PARALLEL_MIN || m < 8 ? 1 : Math.min(Parallel.threads(), m / 4);
+      Parallel.forEach(parts, part -> {
+        int from = (int) ((long) m / 4 * part / parts) * 4;
+        int to = part == parts - 1 ? m : (int) ((long) m / 4 * (part + 1) / parts) * 4;
+        GemmThin.gemm(to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride,
+            b, bOff, bRowStride, bColStride, c, cOff + from * cRowStride, cRowStride, accumulate);
+      });
       return;
     }
     boolean dot = GemmDot.applies(m, n, k, aColStride, bRowStride, bColStride);

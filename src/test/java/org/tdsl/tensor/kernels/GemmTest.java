@@ -115,6 +115,19 @@ class GemmTest {
     }
   }
 
+  /** A short inner dimension (GemmThin's four-row passes): row and column tails, every layout of A. */
+  @Test
+  void shortInnerDimensionAgreesWithTripleLoop() {
+    int[][] shapes = {{32, 676, 9}, {33, 45, 16}, {7, 17, 3}, {130, 300, 12}, {5, 1000, 1}, {600, 80, 5}};
+    long seed = 700;
+    for (int[] s : shapes) {
+      for (Layout la : Layout.values()) {
+        check(s[0], s[1], s[2], la, Layout.ROW_MAJOR, false, seed++);
+        check(s[0], s[1], s[2], la, Layout.ROW_MAJOR, true, seed++);
+      }
+    }
+  }
+
   @Test
   void emptyInnerDimensionZeroesOrKeepsC() {
     float[] c = {5, 6, 7, 8};
