@@ -12,26 +12,25 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Softmax {
   private Softmax() {}
 
-  public static void rows(float[] x, int xOff, float[] out, int outOff, int rows, int n, boolean log) {
-    rows(Vectors.SPECIES, x, xOff, out, outOff, rows, n, log);
-  }
+  /** The one species, a constant so the JIT compiles every vector op to instructions. */
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
 
-  static void rows(VectorSpecies<Float> s, float[] x, int xOff, float[] out, int outOff, int rows, int n,
+  public static void rows(float[] x, int xOff, float[] out, int outOff, int rows, int n,
                    boolean log) {
-    for (int r = 0; r < rows; r++) row(s, x, xOff + r * n, out, outOff + r * n, n, log);
+    for (int r = 0; r < rows; r++) row(x, xOff + r * n, out, outOff + r * n, n, log);
   }
 
-  static void row(VectorSpecies<Float> s, float[] x, int xo, float[] out, int oo, int n, boolean log) {
-    float max = Reduce.max(s, x, xo, n);
+  public static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
+    float max = Reduce.max(x, xo, n);
     if (max == Float.NEGATIVE_INFINITY) max = 0;
     // out = exp(x - max), and its sum
     int i = 0;
     float sum = 0;
-    if (s != null) {
-      FloatVector acc = FloatVector.zero(s);
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) {
-        FloatVector e = FloatVector.fromArray(s, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
+    if (S != null) {
+      FloatVector acc = FloatVector.zero(S);
+      int bound = S.loopBound(n);
+      for (; i < bound; i += S.length()) {
+        FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
         if (!log) e.intoArray(out, oo + i);
         acc = acc.add(e);
       }
@@ -45,17 +44,17 @@ public final class Softmax {
     if (log) {
       float shift = max + (float) Math.log(sum);
       i = 0;
-      if (s != null) {
-        int bound = s.loopBound(n);
-        for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, xo + i).sub(shift).intoArray(out, oo + i);
+      if (S != null) {
+        int bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) FloatVector.fromArray(S, x, xo + i).sub(shift).intoArray(out, oo + i);
       }
       for (; i < n; i++) out[oo + i] = x[xo + i] - shift;
     } else {
       float inv = 1 / sum;
       i = 0;
-      if (s != null) {
-        int bound = s.loopBound(n);
-        for (; i < bound; i += s.length()) FloatVector.fromArray(s, out, oo + i).mul(inv).intoArray(out, oo + i);
+      if (S != null) {
+        int bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) FloatVector.fromArray(S, out, oo + i).mul(inv).intoArray(out, oo + i);
       }
       for (; i < n; i++) out[oo + i] *= inv;
     }
@@ -65,40 +64,36 @@ public final class Softmax {
    * gradIn = the gradient through softmax (y · (g − Σ g·y)) or log_softmax
    * (g − exp(y) · Σ g), row by row, from the forward's output y and the output gradient g.
    */
-  public static void backwardRows(float[] y, int yOff, float[] g, int gOff, float[] out, int outOff,
-                                  int rows, int n, boolean log) {
-    backwardRows(Vectors.SPECIES, y, yOff, g, gOff, out, outOff, rows, n, log);
-  }
 
-  static void backwardRows(VectorSpecies<Float> s, float[] y, int yOff, float[] g, int gOff,
+  public static void backwardRows(float[] y, int yOff, float[] g, int gOff,
                            float[] out, int outOff, int rows, int n, boolean log) {
     for (int r = 0; r < rows; r++) {
       int yo = yOff + r * n, go = gOff + r * n, oo = outOff + r * n;
       if (log) {
-        float sum = Reduce.sum(s, g, go, n);
+        float sum = Reduce.sum(g, go, n);
         int i = 0;
-        if (s != null) {
-          for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            FloatVector e = FloatVector.fromArray(s, y, yo + i).lanewise(VectorOperators.EXP);
-            FloatVector.fromArray(s, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
+        if (S != null) {
+          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
+            FloatVector.fromArray(S, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
           }
         }
         for (; i < n; i++) out[oo + i] = g[go + i] - (float) Math.exp(y[yo + i]) * sum;
       } else {
         float dot = 0;
         int i = 0;
-        if (s != null) {
-          FloatVector acc = FloatVector.zero(s);
-          for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            acc = FloatVector.fromArray(s, g, go + i).fma(FloatVector.fromArray(s, y, yo + i), acc);
+        if (S != null) {
+          FloatVector acc = FloatVector.zero(S);
+          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            acc = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), acc);
           }
           dot = acc.reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) dot += g[go + i] * y[yo + i];
         i = 0;
-        if (s != null) {
-          for (int bound = s.loopBound(n); i < bound; i += s.length()) {
-            FloatVector.fromArray(s, g, go + i).sub(dot).mul(FloatVector.fromArray(s, y, yo + i))
+        if (S != null) {
+          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, g, go + i).sub(dot).mul(FloatVector.fromArray(S, y, yo + i))
                 .intoArray(out, oo + i);
           }
         }
