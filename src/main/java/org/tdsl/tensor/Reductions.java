@@ -58,7 +58,7 @@ public final class Reductions {
     int base = p.rows.offset();
     if (t.dtype() == DType.FLOAT32) {
       float[] out = new float[p.outer];
-      for (int r = 0; r < p.outer; r++) out[r] = Reduce.sum(s.f, base + r * p.inner, p.inner);
+      Reduce.sumRows(s.f, base, p.outer, p.inner, out);
       return finish(Tensor.of(out, p.outer), p, keepdim);
     }
     long[] out = new long[p.outer];

@@ -11,6 +11,16 @@ public final class Reduce {
   /** The one species, a constant so the JIT compiles every vector op to instructions. */
   private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
 
+  /** out[r] = the sum of row r, for rows of n floats from off; rows spread over the threads when many. */
+  public static void sumRows(float[] x, int off, int rows, int n, float[] out) {
+    long size = (long) rows * n;
+    int parts = size < (1 << 18) ? 1 : (int) Math.min(rows, 4L * Parallel.threads());
+    Parallel.forEach(parts, t -> {
+      int from = (int) ((long) rows * t / parts), to = (int) ((long) rows * (t + 1) / parts);
+      for (int r = from; r < to; r++) out[r] = sum(x, off + r * n, n);
+    });
+  }
+
   public static float sum(float[] x, int off, int n) {
     int i = 0;
     float acc = 0;

@@ -15,12 +15,32 @@ public final class Softmax {
   /** The one species, a constant so the JIT compiles every vector op to instructions. */
   private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
 
-  public static void rows(float[] x, int xOff, float[] out, int outOff, int rows, int n,
-                   boolean log) {
-    for (int r = 0; r < rows; r++) row(x, xOff + r * n, out, outOff + r * n, n, log);
+  /** Below this many elements a second thread costs more than it saves. */
+  private static final int PARALLEL_MIN = 1 << 16;
+
+  /** Softmax (or log_softmax) of each of {@code rows} contiguous rows of n; rows spread over the threads. */
+  public static void rows(float[] x, int xOff, float[] out, int outOff, int rows, int n, boolean log) {
+    overRows(rows, n, (from, to) -> {
+      for (int r = from; r < to; r++) row(x, xOff + r * n, out, outOff + r * n, n, log);
+    });
   }
 
-  public static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
+  private interface RowRange {
+    void run(int from, int to);
+  }
+
+  /** Runs body over [0, rows) in a few ranges per thread when the rows are many, else at once. */
+  private static void overRows(int rows, int n, RowRange body) {
+    long size = (long) rows * n;
+    int parts = size < PARALLEL_MIN ? 1 : (int) Math.min(rows, 4L * Parallel.threads());
+    if (parts <= 1) {
+      body.run(0, rows);
+      return;
+    }
+    Parallel.forEach(parts, t -> body.run((int) ((long) rows * t / parts), (int) ((long) rows * (t + 1) / parts)));
+  }
+
+  static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
     float max = Reduce.max(x, xo, n);
     if (max == Float.NEGATIVE_INFINITY) max = 0;
     // out = exp(x - max), and its sum

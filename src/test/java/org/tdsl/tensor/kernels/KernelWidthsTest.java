@@ -131,6 +131,30 @@ class KernelWidthsTest {
     }
   }
 
+  /** Enough rows to be spread over the threads: each row as computed on its own. */
+  @Test
+  void manyRowsSplitOverThreadsAgreeWithOneRowAtATime() {
+    int rows = 301, n = 997;
+    float[] x = data(rows * n, 3, -5f, 5f), g = data(rows * n, 4, -1f, 1f);
+    float[] sums = new float[rows];
+    Reduce.sumRows(x, 0, rows, n, sums);
+    for (boolean log : new boolean[] {false, true}) {
+      float[] y = new float[rows * n], gx = new float[rows * n];
+      Softmax.rows(x, 0, y, 0, rows, n, log);
+      Softmax.backwardRows(y, 0, g, 0, gx, 0, rows, n, log);
+      for (int r = 0; r < rows; r++) {
+        float[] y1 = new float[n], gx1 = new float[n];
+        Softmax.rows(x, r * n, y1, 0, 1, n, log);
+        Softmax.backwardRows(y, r * n, g, r * n, gx1, 0, 1, n, log);
+        for (int i = 0; i < n; i++) {
+          assertEquals(y1[i], y[r * n + i], "softmax row " + r + " log " + log);
+          assertEquals(gx1[i], gx[r * n + i], "backward row " + r + " log " + log);
+        }
+        assertEquals(Reduce.sum(x, r * n, n), sums[r], "sum of row " + r);
+      }
+    }
+  }
+
   @Test
   void speciesWidthIsTheRequestedOne() {
     int bits = VectorWidth.BITS;
