@@ -147,10 +147,12 @@ class KernelWidthsTest {
         Softmax.rows(x, r * n, y1, 0, 1, n, log);
         Softmax.backwardRows(y, r * n, g, r * n, gx1, 0, 1, n, log);
         for (int i = 0; i < n; i++) {
-          assertEquals(y1[i], y[r * n + i], "softmax row " + r + " log " + log);
-          assertEquals(gx1[i], gx[r * n + i], "backward row " + r + " log " + log);
+          // close, not equal: the Vector API leaves the order of a float lane sum to the
+          // compiler, so two compilations of one loop may round differently
+          close(y1[i], y[r * n + i], "softmax row " + r + " log " + log);
+          close(gx1[i], gx[r * n + i], "backward row " + r + " log " + log);
         }
-        assertEquals(Reduce.sum(x, r * n, n), sums[r], "sum of row " + r);
+        close(Reduce.sum(x, r * n, n), sums[r], "sum of row " + r);
       }
     }
   }
