@@ -160,9 +160,10 @@ public final class Pool2d {
   public static void maxBackward(Params p, float[] gradOutput, long[] indices, float[] gradInput) {
     int inPlane = p.height() * p.width(), outPlane = p.outHeight() * p.outWidth();
     overPlanes(p, (from, to) -> {
-      Arrays.fill(gradInput, from * inPlane, to * inPlane, 0f);
       for (int plane = from; plane < to; plane++) {
         int in = plane * inPlane, out = plane * outPlane;
+        // zeroed plane by plane, so the scatter finds it still in L1: one pass over memory
+        Arrays.fill(gradInput, in, in + inPlane, 0f);
         for (int i = 0; i < outPlane; i++) gradInput[in + (int) indices[out + i]] += gradOutput[out + i];
       }
     });

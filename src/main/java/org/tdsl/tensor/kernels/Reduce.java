@@ -14,11 +14,28 @@ public final class Reduce {
   /** out[r] = the sum of row r, for rows of n floats from off; rows spread over the threads when many. */
   public static void sumRows(float[] x, int off, int rows, int n, float[] out) {
     long size = (long) rows * n;
+    if (rows < Parallel.threads() && size >= (1 << 18)) {  // few long rows: cut each row instead
+      for (int r = 0; r < rows; r++) out[r] = sumLong(x, off + r * n, n);
+      return;
+    }
     int parts = size < (1 << 18) ? 1 : (int) Math.min(rows, 4L * Parallel.threads());
     Parallel.forEach(parts, t -> {
       int from = (int) ((long) rows * t / parts), to = (int) ((long) rows * (t + 1) / parts);
       for (int r = from; r < to; r++) out[r] = sum(x, off + r * n, n);
     });
+  }
+
+  /** One long row's sum, its pieces summed on all threads. */
+  private static float sumLong(float[] x, int off, int n) {
+    int parts = 4 * Parallel.threads();
+    float[] partial = new float[parts];
+    Parallel.forEach(parts, t -> {
+      int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
+      partial[t] = sum(x, off + from, to - from);
+    });
+    float total = 0;
+    for (float v : partial) total += v;
+    return total;
   }
 
   public static float sum(float[] x, int off, int n) {

@@ -138,6 +138,11 @@ class KernelWidthsTest {
     float[] x = data(rows * n, 3, -5f, 5f), g = data(rows * n, 4, -1f, 1f);
     float[] sums = new float[rows];
     Reduce.sumRows(x, 0, rows, n, sums);
+    float[] whole = new float[1];
+    Reduce.sumRows(x, 0, 1, rows * n, whole);  // one long row, cut into pieces
+    double total = 0;
+    for (float v : x) total += v;
+    assertEquals(total, whole[0], 1e-3 * Math.max(1, Math.abs(total)), "sum of one long row");
     for (boolean log : new boolean[] {false, true}) {
       float[] y = new float[rows * n], gx = new float[rows * n];
       Softmax.rows(x, 0, y, 0, rows, n, log);
