@@ -1091,15 +1091,19 @@ public final class Torch {
     Tensor out = Reductions.softmax(a, dim, false);
     return record("SoftmaxBackward", ts(a), out, ts(out), c -> {
       Tensor y = c.saved(0);
-      Tensor gy = mul(c.grad(), y);
+      if (!tracking(c.grad(), y)) return new Tensor[] {Reductions.softmaxBackward(c.grad(), y, dim, false)};
+      Tensor gy = mul(c.grad(), y);  // create_graph: the composite formula, recorded
       return new Tensor[] {sub(gy, mul(y, sum(gy, new int[] {dim}, true)))};
     });
   }
 
   public static Tensor log_softmax(Tensor a, int dim) {
     Tensor out = Reductions.softmax(a, dim, true);
-    return record("LogSoftmaxBackward", ts(a), out, ts(out), c -> new Tensor[] {
-        sub(c.grad(), mul(exp(c.saved(0)), sum(c.grad(), new int[] {dim}, true)))});
+    return record("LogSoftmaxBackward", ts(a), out, ts(out), c -> {
+      Tensor y = c.saved(0);
+      if (!tracking(c.grad(), y)) return new Tensor[] {Reductions.softmaxBackward(c.grad(), y, dim, true)};
+      return new Tensor[] {sub(c.grad(), mul(exp(y), sum(c.grad(), new int[] {dim}, true)))};
+    });
   }
 
   // ================================================================ copies, casts

@@ -45,7 +45,7 @@ public final class Pointwise {
         (offs, inner, n) -> {
           if (os.f != null) Elementwise.unary(op, xs.f, offs[0], inner[0], os.f, offs[1], n);
           else for (int i = 0; i < n; i++) os.l[offs[1] + i] = op.apply(xs.l[offs[0] + i * inner[0]]);
-        });
+        }, true);
     return out;
   }
 
@@ -120,7 +120,7 @@ public final class Pointwise {
               os.b[oo + i] = op.isComparison() || op.isLogical() ? op.test(u, v) : op.apply(u, v) != 0;
             }
           }
-        });
+        }, true);
   }
 
   /** where(cond, a, b) with broadcasting over all three. */

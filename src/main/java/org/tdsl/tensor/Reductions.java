@@ -58,7 +58,7 @@ public final class Reductions {
     int base = p.rows.offset();
     if (t.dtype() == DType.FLOAT32) {
       float[] out = new float[p.outer];
-      for (int r = 0; r < p.outer; r++) out[r] = Reduce.sum(s.f, base + r * p.inner, p.inner);
+      Reduce.sumRows(s.f, base, p.outer, p.inner, out);
       return finish(Tensor.of(out, p.outer), p, keepdim);
     }
     long[] out = new long[p.outer];
@@ -256,6 +256,23 @@ public final class Reductions {
     int n = moved.shapeRef()[moved.dim() - 1];
     if (n > 0) {
       Softmax.rows(moved.storage().f, moved.offset(), out.storage().f, 0, moved.numel() / n, n, log);
+    }
+    return out.transpose(d, -1);
+  }
+
+  /**
+   * The gradient through softmax (or log_softmax) along dim, from its output y and the output
+   * gradient g, in one pass: no temporaries beyond moving dim last when it is not already.
+   */
+  public static Tensor softmaxBackward(Tensor g, Tensor y, int dim, boolean log) {
+    int d = Shapes.wrapDim(dim, Math.max(1, y.dim()));
+    if (y.dim() == 0) return softmaxBackward(g.reshape(1), y.reshape(1), 0, log).reshape();
+    Tensor ym = y.transpose(d, -1).contiguous(), gm = g.to(DType.FLOAT32).expand(y.shapeRef()).transpose(d, -1).contiguous();
+    Tensor out = Tensor.empty(DType.FLOAT32, ym.shapeRef());
+    int n = ym.shapeRef()[ym.dim() - 1];
+    if (n > 0) {
+      Softmax.backwardRows(ym.storage().f, ym.offset(), gm.storage().f, gm.offset(), out.storage().f, 0,
+          ym.numel() / n, n, log);
     }
     return out.transpose(d, -1);
   }

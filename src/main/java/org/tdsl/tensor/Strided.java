@@ -11,6 +11,19 @@ final class Strided {
   interface RowFn { void row(int[] offs, int[] inner, int n); }
 
   static void rows(int[] shape, int[][] strides, int[] offsets, RowFn fn) {
+    rows(shape, strides, offsets, fn, false);
+  }
+
+  /** Below this many elements a second thread costs more than it saves. */
+  private static final int PARALLEL_MIN = 1 << 18;
+
+  /**
+   * {@link #rows}, spread over the kernels' threads when the tensor is large and
+   * {@code parallel} is set: only for a fn whose rows write disjoint memory (a fresh output),
+   * since rows then run concurrently. Large elementwise ops are memory-bound, and one core
+   * moves about half of what two do.
+   */
+  static void rows(int[] shape, int[][] strides, int[] offsets, RowFn fn, boolean parallel) {
     int k = strides.length, nd = shape.length;
     for (int s : shape) if (s == 0) return;
     int[] cs = new int[nd];
@@ -29,13 +42,48 @@ final class Strided {
         m++;
       }
     }
-    int[] offs = offsets.clone();
-    int[] inner = new int[k];
-    if (m == 0) { fn.row(offs, inner, 1); return; }
+    if (m == 0) { fn.row(offsets.clone(), new int[k], 1); return; }
     int n = cs[m - 1];
+    int[] inner = new int[k];
     for (int o = 0; o < k; o++) inner[o] = cst[o][m - 1];
+    long total = 1;
+    for (int d = 0; d < m; d++) total *= cs[d];
+    int threads = org.tdsl.tensor.kernels.Parallel.threads();
+    if (!parallel || threads == 1 || total < PARALLEL_MIN) {
+      walk(cs, cst, m, offsets.clone(), inner, n, 0, total / n, fn);
+      return;
+    }
+    int dims = m;
+    if (m == 1) {  // one long row: cut it into pieces
+      int parts = 4 * threads;
+      org.tdsl.tensor.kernels.Parallel.forEach(parts, t -> {
+        int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
+        int[] offs = offsets.clone();
+        for (int o = 0; o < k; o++) offs[o] += from * inner[o];
+        if (to > from) fn.row(offs, inner.clone(), to - from);
+      });
+      return;
+    }
+    long rowCount = total / n;
+    int parts = (int) Math.min(rowCount, 4L * threads);
+    org.tdsl.tensor.kernels.Parallel.forEach(parts, t -> {
+      long from = rowCount * t / parts, to = rowCount * (t + 1) / parts;
+      walk(cs, cst, dims, offsets.clone(), inner.clone(), n, from, to - from, fn);
+    });
+  }
+
+  /** Runs rows [first, first + count) of the merged iteration (dims 0..m-2 index the rows). */
+  private static void walk(int[] cs, int[][] cst, int m, int[] offs, int[] inner, int n, long first, long count,
+                           RowFn fn) {
+    int k = offs.length;
     int[] idx = new int[m];
-    while (true) {
+    long rest = first;
+    for (int d = m - 2; d >= 0; d--) {  // the first row's multi-index and offsets
+      idx[d] = (int) (rest % cs[d]);
+      rest /= cs[d];
+      for (int o = 0; o < k; o++) offs[o] += idx[d] * cst[o][d];
+    }
+    for (long r = 0; r < count; r++) {
       fn.row(offs, inner, n);
       int d = m - 2;
       for (; d >= 0; d--) {

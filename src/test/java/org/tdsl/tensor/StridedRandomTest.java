@@ -98,6 +98,26 @@ class StridedRandomTest {
     }
   }
 
+  /** Large enough for the rows to be spread over threads: one long row, many rows, odd splits. */
+  @Test void largeOpsSplitOverThreadsMatchTheReference() {
+    int[][][] cases = {
+        {{1 << 19}, {1}},              // one merged row, cut into pieces
+        {{517, 1031}, {1031}},         // rows with a broadcast row
+        {{1031, 517}, {1031, 1}},      // a broadcast column
+        {{3, 301, 293}, {301, 1}}};
+    for (int[][] c : cases) {
+      Tensor a = randomView(c[0]), b = randomView(c[1]);
+      Tensor out = Pointwise.binary(BinaryOp.SUB, a, b), neg = Pointwise.unary(UnaryOp.NEG, a);
+      Tensor ta = a.transpose(0, a.dim() - 1), tout = Pointwise.unary(UnaryOp.ABS, ta);
+      float[] got = out.toFloatArray(), gotNeg = neg.toFloatArray(), gotT = tout.toFloatArray();
+      for (int i = 0; i < got.length; i++) {
+        assertEquals((float) (ref(a, c[0], i) - ref(b, c[0], i)), got[i], "sub " + i);
+        assertEquals((float) -ref(a, c[0], i), gotNeg[i], "neg " + i);
+        assertEquals((float) Math.abs(ref(ta, ta.shapeRef(), i)), gotT[i], "abs of a transpose " + i);
+      }
+    }
+  }
+
   @Test void longAndBoolPathsBroadcast() {
     Tensor a = Tensor.arange(0, 6, 1).reshape(2, 3).t();
     Tensor b = Tensor.of(new long[] {10, 20}, 2);

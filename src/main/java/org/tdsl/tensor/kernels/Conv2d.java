@@ -102,6 +102,10 @@ public final class Conv2d {
 
   /** gradInput = the gradient of the loss with respect to the input. Overwrites gradInput. */
   public static void backwardInput(Params p, float[] gradOutput, float[] weight, float[] gradInput) {
+    if (ConvShifted.applies(p)) {
+      ConvShifted.backwardInput(p, gradOutput, weight, gradInput);
+      return;
+    }
     int cg = p.groupChannels(), og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
     Parallel.forEach(p.batch(), n -> {
       for (int g = 0; g < p.groups(); g++) {
@@ -129,14 +133,19 @@ public final class Conv2d {
       Arrays.fill(gradWeight, 0, size, 0f);
       return;
     }
-    // Each part sums its share of the batch into its own buffer. With fewer unfolded rows
-    // than output channels (a first layer: 9 rows, 32 channels) the transposed product
-    // fills the microkernel's tiles better, so the buffers then hold each group's gW^T.
-    boolean transposed = rows < og;
-    // A few more parts than threads, so a thread the OS pauses does not stall the rest.
+    // With a handful of input channels (a first layer) each tap's product would be a few
+    // lone dot products; unfolded, all taps form the columns of one product instead.
+    if (ConvShifted.applies(p) && p.groupChannels() >= GemmDot.R) {
+      ConvShifted.backwardWeight(p, input, gradOutput, gradWeight);
+      return;
+    }
+    // Each part sums its share of the batch into its own buffer, the first part straight
+    // into gradWeight. A few more parts than threads, so a thread the OS pauses does not
+    // stall the rest. Per sample gW_g (og×rows) += gradOut_g (og×plane) · colᵀ: both run
+    // contiguously along the plane, which is the dot-product layout of GemmDot.
     int parts = Math.min(p.batch(), 4 * Parallel.threads());
     float[][] partial = new float[parts][];
-    for (int t = 0; t < parts; t++) partial[t] = t == 0 && !transposed ? gradWeight : new float[size];
+    for (int t = 0; t < parts; t++) partial[t] = t == 0 ? gradWeight : new float[size];
     Parallel.forEach(parts, t -> {
       float[] gw = partial[t];
       int from = (int) ((long) p.batch() * t / parts), to = (int) ((long) p.batch() * (t + 1) / parts);
@@ -151,33 +160,12 @@ public final class Conv2d {
             colBase = 0;
             ConvUnfold.im2col(p, input, inBase, col);
           }
-          if (transposed) {  // gW_g^T (rows×og) (+)= col (rows×plane) · gradOut_g^T (plane×og)
-            Gemm.gemm(rows, og, plane, col, colBase, plane, 1, gradOutput, gradBase, 1, plane,
-                gw, g * og * rows, og, n > from);
-          } else {           // gW_g (og×rows) (+)= gradOut_g (og×plane) · col^T (plane×rows)
-            Gemm.gemm(og, rows, plane, gradOutput, gradBase, plane, 1, col, colBase, 1, plane,
-                gw, g * og * rows, rows, n > from);
-          }
+          Gemm.gemm(og, rows, plane, gradOutput, gradBase, plane, 1, col, colBase, 1, plane,
+              gw, g * og * rows, rows, n > from);
         }
       }
     });
-    if (transposed) {
-      for (int g = 0; g < p.groups(); g++) {
-        int base = g * og * rows;
-        for (int o = 0; o < og; o++) {
-          for (int r = 0; r < rows; r++) {
-            float sum = 0f;
-            for (float[] part : partial) sum += part[base + r * og + o];
-            gradWeight[base + o * rows + r] = sum;
-          }
-        }
-      }
-    } else {
-      for (int t = 1; t < parts; t++) {
-        float[] other = partial[t];
-        for (int i = 0; i < size; i++) gradWeight[i] += other[i];
-      }
-    }
+    for (int t = 1; t < parts; t++) Elementwise.axpy(1f, partial[t], 0, 1, gradWeight, 0, size);
   }
 
   /** gradBias[o] = the sum of gradOutput over the batch and the output plane. Overwrites gradBias. */

@@ -11,22 +11,16 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Elementwise {
   private Elementwise() {}
 
-  public static void unary(UnaryOp op, float[] x, int xOff, int xStride, float[] out, int outOff, int n) {
-    unary(Vectors.SPECIES, op, x, xOff, xStride, out, outOff, n);
-  }
+  /** The one species, a constant so the JIT compiles every vector op to instructions. */
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
 
-  public static void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                            float[] out, int outOff, int n) {
-    binary(Vectors.SPECIES, op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);
-  }
-
-  static void unary(VectorSpecies<Float> s, UnaryOp op, float[] x, int xOff, int xStride,
+  public static void unary(UnaryOp op, float[] x, int xOff, int xStride,
                     float[] out, int outOff, int n) {
     int i = 0;
-    if (s != null && xStride == 1 && hasVector(op)) {
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) {
-        un(op, FloatVector.fromArray(s, x, xOff + i)).intoArray(out, outOff + i);
+    if (S != null && xStride == 1 && hasVector(op)) {
+      int bound = S.loopBound(n);
+      for (; i < bound; i += S.length()) {
+        un(op, FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
       }
     }
     for (; i < n; i++) out[outOff + i] = op.apply(x[xOff + i * xStride]);
@@ -81,40 +75,37 @@ public final class Elementwise {
     };
   }
 
-  static void binary(VectorSpecies<Float> s, BinaryOp op, float[] a, int aOff, int aStride,
+  public static void binary(BinaryOp op, float[] a, int aOff, int aStride,
                      float[] b, int bOff, int bStride, float[] out, int outOff, int n) {
     int i = 0;
-    if (s != null && n >= s.length() && hasVector(op) && (aStride | bStride) <= 1 && (aStride | bStride) >= 0) {
-      int bound = s.loopBound(n);
-      int step = s.length();
+    if (S != null && n >= S.length() && hasVector(op) && (aStride | bStride) <= 1 && (aStride | bStride) >= 0) {
+      int bound = S.loopBound(n);
+      int step = S.length();
       if (aStride == 1 && bStride == 1) {
         for (; i < bound; i += step) {
-          bin(op, FloatVector.fromArray(s, a, aOff + i), FloatVector.fromArray(s, b, bOff + i))
+          bin(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i))
               .intoArray(out, outOff + i);
         }
       } else if (aStride == 1) {
-        FloatVector bv = FloatVector.broadcast(s, b[bOff]);
-        for (; i < bound; i += step) bin(op, FloatVector.fromArray(s, a, aOff + i), bv).intoArray(out, outOff + i);
+        FloatVector bv = FloatVector.broadcast(S, b[bOff]);
+        for (; i < bound; i += step) bin(op, FloatVector.fromArray(S, a, aOff + i), bv).intoArray(out, outOff + i);
       } else if (bStride == 1) {
-        FloatVector av = FloatVector.broadcast(s, a[aOff]);
-        for (; i < bound; i += step) bin(op, av, FloatVector.fromArray(s, b, bOff + i)).intoArray(out, outOff + i);
+        FloatVector av = FloatVector.broadcast(S, a[aOff]);
+        for (; i < bound; i += step) bin(op, av, FloatVector.fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
       }
     }
     for (; i < n; i++) out[outOff + i] = op.apply(a[aOff + i * aStride], b[bOff + i * bStride]);
   }
 
   /** out[i] += x[i]·alpha over one row (gradient accumulation, add_ with alpha). */
-  public static void axpy(float alpha, float[] x, int xOff, int xStride, float[] out, int outOff, int n) {
-    axpy(Vectors.SPECIES, alpha, x, xOff, xStride, out, outOff, n);
-  }
 
-  static void axpy(VectorSpecies<Float> s, float alpha, float[] x, int xOff, int xStride,
+  public static void axpy(float alpha, float[] x, int xOff, int xStride,
                    float[] out, int outOff, int n) {
     int i = 0;
-    if (s != null && xStride == 1) {
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) {
-        FloatVector.fromArray(s, x, xOff + i).fma(FloatVector.broadcast(s, alpha), FloatVector.fromArray(s, out, outOff + i))
+    if (S != null && xStride == 1) {
+      int bound = S.loopBound(n);
+      for (; i < bound; i += S.length()) {
+        FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, out, outOff + i))
             .intoArray(out, outOff + i);
       }
     }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * without materialising a transpose. C is written with unit column stride.
  *
  * <p>Tiny products take a plain loop, products with at most four rows or columns stream
- * through {@link GemmThin}; everything else is packed into panels and run through
+ * through {@link GemmThin}, A·Bᵀ with both operands contiguous along k and one side short
+ * takes the dot-product blocks of {@link GemmDot}; everything else is packed into panels and run through
  * the register-blocked microkernel of {@link GemmBlocked} (or {@link GemmScalar} when the
  * vector width is 0), split over the cores by {@link Parallel} when it is big enough to pay
  * for a second thread.
@@ -38,21 +39,30 @@ public final class Gemm {
           c, cOff, cRowStride, accumulate);
       return;
     }
-    if (GemmThin.applies(m, n, aColStride, bRowStride, bColStride)) {
-      GemmThin.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
-          c, cOff, cRowStride, accumulate);
+    if (GemmThin.applies(m, n, k, aColStride, bRowStride, bColStride)) {
+      // rows of C are independent: split them when there is enough work (in fours, which
+      // keeps the short-k kernel's four-row passes whole)
+      int parts = work < PARALLEL_MIN || m < 8 ? 1 : Math.min(Parallel.threads(), m / 4);
+      Parallel.forEach(parts, part -> {
+        int from = (int) ((long) m / 4 * part / parts) * 4;
+        int to = part == parts - 1 ? m : (int) ((long) m / 4 * (part + 1) / parts) * 4;
+        GemmThin.gemm(to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride,
+            b, bOff, bRowStride, bColStride, c, cOff + from * cRowStride, cRowStride, accumulate);
+      });
       return;
     }
+    boolean dot = GemmDot.applies(m, n, k, aColStride, bRowStride, bColStride);
     int parts = work < PARALLEL_MIN ? 1 : Parallel.threads();
     if (parts == 1) {
-      GemmBlocked.gemm(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
+      run(dot, m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
           c, cOff, cRowStride, accumulate);
       return;
     }
     // Split C into parts: by rows when there are enough of them, else by columns. The
-    // boundaries fall on whole microkernel tiles so no part pads a tile another part fills.
-    boolean byRows = m >= 2 * GemmBlocked.MR * parts || m >= n;
-    int unit = byRows ? GemmBlocked.MR : GemmBlocked.NR;
+    // boundaries fall on whole register blocks so no part pads a block another part fills.
+    int rowUnit = dot ? GemmDot.R : GemmBlocked.MR, colUnit = dot ? GemmDot.R : GemmBlocked.NR;
+    boolean byRows = m >= 2 * rowUnit * parts || m >= n;
+    int unit = byRows ? rowUnit : colUnit;
     int extent = byRows ? m : n;
     int units = (extent + unit - 1) / unit;
     int used = Math.min(parts, units);
@@ -61,14 +71,24 @@ public final class Gemm {
       int to = Math.min(extent, (int) ((long) units * (part + 1) / used) * unit);
       if (from >= to) return;
       if (byRows) {
-        GemmBlocked.gemm(to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride,
+        run(dot, to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride,
             b, bOff, bRowStride, bColStride, c, cOff + from * cRowStride, cRowStride, accumulate);
       } else {
-        GemmBlocked.gemm(m, to - from, k, a, aOff, aRowStride, aColStride,
+        run(dot, m, to - from, k, a, aOff, aRowStride, aColStride,
             b, bOff + from * bColStride, bRowStride, bColStride, c, cOff + from, cRowStride,
             accumulate);
       }
     });
+  }
+
+  private static void run(boolean dot, int m, int n, int k,
+                          float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
+                          float[] c, int cOff, int ldc, boolean accumulate) {
+    if (dot) {
+      GemmDot.gemm(m, n, k, a, aOff, aRs, b, bOff, bCs, c, cOff, ldc, accumulate);
+    } else {
+      GemmBlocked.gemm(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, accumulate);
+    }
   }
 
   static void fillZero(float[] c, int from, int count) {

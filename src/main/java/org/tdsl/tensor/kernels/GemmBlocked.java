@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The microkernel is 6×2 (12 accumulators) with k unrolled twice. 8×2 and 12×2 ran
  * as fast once compiled but took longer to reach C2. Larger kernels can make C1 fail
  * ("out of virtual registers") and leave the method interpreted, 100 times slower;
- * {@code GemmSpeedTest} guards the shape chosen here.
+ * the JMH benchmark {@code GemmBench} (src/jmh) shows such a cliff at once.
  */
 final class GemmBlocked {
   private GemmBlocked() {}

@@ -69,42 +69,101 @@ public final class Pool2d {
 
   /** out = max over each window; indices = where each maximum lies within its plane. */
   public static void maxForward(Params p, float[] input, float[] output, long[] indices) {
-    int h = p.height(), w = p.width(), hOut = p.outHeight(), wOut = p.outWidth();
     overPlanes(p, (from, to) -> {
-      for (int plane = from; plane < to; plane++) {
-        int in = plane * h * w, out = plane * hOut * wOut;
-        for (int oh = 0; oh < hOut; oh++) {
-          int h0 = Math.max(oh * p.strideH() - p.padH(), 0);
-          int h1 = Math.min(oh * p.strideH() - p.padH() + p.kernelH(), h);
-          for (int ow = 0; ow < wOut; ow++) {
-            int w0 = Math.max(ow * p.strideW() - p.padW(), 0);
-            int w1 = Math.min(ow * p.strideW() - p.padW() + p.kernelW(), w);
-            int best = h0 * w + w0;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int y = h0; y < h1; y++) {
-              for (int x = w0; x < w1; x++) {
-                float v = input[in + y * w + x];
-                if (v > max || Float.isNaN(v)) {  // PyTorch's test: a NaN wins and stays
-                  max = v;
-                  best = y * w + x;
-                }
-              }
+      for (int plane = from; plane < to; plane++) maxPlane(p, input, output, indices, plane);
+    });
+  }
+
+  /**
+   * One plane's maxima. Rows of windows that lie wholly inside the input (every row when
+   * there is no padding) take {@link #maxRowInside}, whose loops carry no clipping; the 2×2,
+   * stride-2 pooling of a small network gets its own unrolled loop there.
+   */
+  private static void maxPlane(Params p, float[] input, float[] output, long[] indices, int plane) {
+    int h = p.height(), w = p.width(), hOut = p.outHeight(), wOut = p.outWidth();
+    int in = plane * h * w, out = plane * hOut * wOut;
+    // ow in [owLo, owHi) has its window inside horizontally
+    int owLo = Math.min(wOut, (p.padW() + p.strideW() - 1) / p.strideW());
+    int owHi = Math.max(owLo, Math.min(wOut, (w + p.padW() - p.kernelW()) / p.strideW() + 1));
+    for (int oh = 0; oh < hOut; oh++) {
+      int y0 = oh * p.strideH() - p.padH();
+      int h0 = Math.max(y0, 0), h1 = Math.min(y0 + p.kernelH(), h);
+      int o = out + oh * wOut;
+      boolean rowInside = y0 >= 0 && y0 + p.kernelH() <= h;
+      for (int ow = 0; ow < wOut; ow++) {
+        if (rowInside && ow == owLo && owHi > owLo) {
+          maxRowInside(p, input, in, y0, owLo, owHi, output, indices, o);
+          ow = owHi - 1;
+          continue;
+        }
+        int x0 = ow * p.strideW() - p.padW();
+        int w0 = Math.max(x0, 0), w1 = Math.min(x0 + p.kernelW(), w);
+        int best = h0 * w + w0;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int y = h0; y < h1; y++) {
+          for (int x = w0; x < w1; x++) {
+            float v = input[in + y * w + x];
+            if (v > max || Float.isNaN(v)) {  // PyTorch's test: a NaN wins and stays
+              max = v;
+              best = y * w + x;
             }
-            output[out + oh * wOut + ow] = max;
-            indices[out + oh * wOut + ow] = best;
+          }
+        }
+        output[o + ow] = max;
+        indices[o + ow] = best;
+      }
+    }
+  }
+
+  /** Outputs [owLo, owHi) of one output row whose windows, starting at input row y0, are all inside. */
+  private static void maxRowInside(Params p, float[] input, int in, int y0, int owLo, int owHi,
+                                   float[] output, long[] indices, int o) {
+    int w = p.width(), sw = p.strideW(), kh = p.kernelH(), kw = p.kernelW();
+    if (kh == 2 && kw == 2) {
+      // Branch-free: on real data every comparison is a coin toss, and mispredicted branches
+      // cost five times the loads. Each row's winner, then the rows': the same answer as
+      // PyTorch's row-major scan (a later value wins when greater or NaN), since a row's
+      // partial maximum compares against the other exactly as its elements would.
+      for (int ow = owLo; ow < owHi; ow++) {
+        int at = in + y0 * w + ow * sw - p.padW();
+        float a = input[at], b = input[at + 1], c = input[at + w], d = input[at + w + 1];
+        int right0 = (b > a) | (b != b) ? 1 : 0;
+        int right1 = (d > c) | (d != d) ? 1 : 0;
+        float max0 = Math.max(a, b), max1 = Math.max(c, d);  // NaN if either is, as the winner
+        int down = (max1 > max0) | (max1 != max1) ? 1 : 0;
+        int best = at + down * (w + right1 - right0) + right0;
+        output[o + ow] = input[best];  // the winner itself: Math.max would turn -0.0 into 0.0
+        indices[o + ow] = best - in;
+      }
+      return;
+    }
+    for (int ow = owLo; ow < owHi; ow++) {
+      int at = y0 * w + ow * sw - p.padW();
+      int best = at;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int y = 0; y < kh; y++) {
+        int row = at + y * w;
+        for (int x = 0; x < kw; x++) {
+          float v = input[in + row + x];
+          if (v > max || v != v) {
+            max = v;
+            best = row + x;
           }
         }
       }
-    });
+      output[o + ow] = max;
+      indices[o + ow] = best;
+    }
   }
 
   /** gradInput = gradOutput scattered to the maxima; overlapping windows add up. Overwrites gradInput. */
   public static void maxBackward(Params p, float[] gradOutput, long[] indices, float[] gradInput) {
     int inPlane = p.height() * p.width(), outPlane = p.outHeight() * p.outWidth();
     overPlanes(p, (from, to) -> {
-      Arrays.fill(gradInput, from * inPlane, to * inPlane, 0f);
       for (int plane = from; plane < to; plane++) {
         int in = plane * inPlane, out = plane * outPlane;
+        // zeroed plane by plane, so the scatter finds it still in L1: one pass over memory
+        Arrays.fill(gradInput, in, in + inPlane, 0f);
         for (int i = 0; i < outPlane; i++) gradInput[in + (int) indices[out + i]] += gradOutput[out + i];
       }
     });

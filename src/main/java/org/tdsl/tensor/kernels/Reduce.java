@@ -8,43 +8,76 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Reduce {
   private Reduce() {}
 
-  public static float sum(float[] x, int off, int n) { return sum(Vectors.SPECIES, x, off, n); }
-  public static float max(float[] x, int off, int n) { return max(Vectors.SPECIES, x, off, n); }
-  public static float min(float[] x, int off, int n) { return min(Vectors.SPECIES, x, off, n); }
+  /** The one species, a constant so the JIT compiles every vector op to instructions. */
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
 
-  static float sum(VectorSpecies<Float> s, float[] x, int off, int n) {
+  /** out[r] = the sum of row r, for rows of n floats from off; rows spread over the threads when many. */
+  public static void sumRows(float[] x, int off, int rows, int n, float[] out) {
+    long size = (long) rows * n;
+    if (rows < Parallel.threads() && size >= (1 << 18)) {  // few long rows: cut each row instead
+      for (int r = 0; r < rows; r++) out[r] = sumLong(x, off + r * n, n);
+      return;
+    }
+    int parts = size < (1 << 18) ? 1 : (int) Math.min(rows, 4L * Parallel.threads());
+    Parallel.forEach(parts, t -> {
+      int from = (int) ((long) rows * t / parts), to = (int) ((long) rows * (t + 1) / parts);
+      for (int r = from; r < to; r++) out[r] = sum(x, off + r * n, n);
+    });
+  }
+
+  /** One long row's sum, its pieces summed on all threads. */
+  private static float sumLong(float[] x, int off, int n) {
+    int parts = 4 * Parallel.threads();
+    float[] partial = new float[parts];
+    Parallel.forEach(parts, t -> {
+      int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
+      partial[t] = sum(x, off + from, to - from);
+    });
+    float total = 0;
+    for (float v : partial) total += v;
+    return total;
+  }
+
+  public static float sum(float[] x, int off, int n) {
     int i = 0;
     float acc = 0;
-    if (s != null && n >= s.length()) {
-      FloatVector v = FloatVector.zero(s);
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) v = v.add(FloatVector.fromArray(s, x, off + i));
-      acc = v.reduceLanes(VectorOperators.ADD);
+    if (S != null && n >= S.length()) {
+      // Four independent accumulators: one would wait on its own add latency every step.
+      int l = S.length();
+      FloatVector v0 = FloatVector.zero(S), v1 = v0, v2 = v0, v3 = v0;
+      for (; i + 4 * l <= n; i += 4 * l) {
+        v0 = v0.add(FloatVector.fromArray(S, x, off + i));
+        v1 = v1.add(FloatVector.fromArray(S, x, off + i + l));
+        v2 = v2.add(FloatVector.fromArray(S, x, off + i + 2 * l));
+        v3 = v3.add(FloatVector.fromArray(S, x, off + i + 3 * l));
+      }
+      for (int bound = S.loopBound(n); i < bound; i += l) v0 = v0.add(FloatVector.fromArray(S, x, off + i));
+      acc = v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
     }
     for (; i < n; i++) acc += x[off + i];
     return acc;
   }
 
-  static float max(VectorSpecies<Float> s, float[] x, int off, int n) {
+  public static float max(float[] x, int off, int n) {
     int i = 0;
     float acc = Float.NEGATIVE_INFINITY;
-    if (s != null && n >= s.length()) {
-      FloatVector v = FloatVector.broadcast(s, Float.NEGATIVE_INFINITY);
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) v = v.max(FloatVector.fromArray(s, x, off + i));
+    if (S != null && n >= S.length()) {
+      FloatVector v = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+      int bound = S.loopBound(n);
+      for (; i < bound; i += S.length()) v = v.max(FloatVector.fromArray(S, x, off + i));
       acc = v.reduceLanes(VectorOperators.MAX);
     }
     for (; i < n; i++) acc = Math.max(acc, x[off + i]);
     return acc;
   }
 
-  static float min(VectorSpecies<Float> s, float[] x, int off, int n) {
+  public static float min(float[] x, int off, int n) {
     int i = 0;
     float acc = Float.POSITIVE_INFINITY;
-    if (s != null && n >= s.length()) {
-      FloatVector v = FloatVector.broadcast(s, Float.POSITIVE_INFINITY);
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) v = v.min(FloatVector.fromArray(s, x, off + i));
+    if (S != null && n >= S.length()) {
+      FloatVector v = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+      int bound = S.loopBound(n);
+      for (; i < bound; i += S.length()) v = v.min(FloatVector.fromArray(S, x, off + i));
       acc = v.reduceLanes(VectorOperators.MIN);
     }
     for (; i < n; i++) acc = Math.min(acc, x[off + i]);

@@ -4,30 +4,53 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Softmax and log-softmax of contiguous rows, shifted by the row maximum for stability. */
+/**
+ * Softmax and log-softmax of contiguous rows, shifted by the row maximum for stability, and
+ * their backward in one pass per row (PyTorch's _softmax_backward_data), instead of the three
+ * full-size temporaries the composite formula would allocate.
+ */
 public final class Softmax {
   private Softmax() {}
 
+  /** The one species, a constant so the JIT compiles every vector op to instructions. */
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
+
+  /** Below this many elements a second thread costs more than it saves. */
+  private static final int PARALLEL_MIN = 1 << 16;
+
+  /** Softmax (or log_softmax) of each of {@code rows} contiguous rows of n; rows spread over the threads. */
   public static void rows(float[] x, int xOff, float[] out, int outOff, int rows, int n, boolean log) {
-    rows(Vectors.SPECIES, x, xOff, out, outOff, rows, n, log);
+    overRows(rows, n, (from, to) -> {
+      for (int r = from; r < to; r++) row(x, xOff + r * n, out, outOff + r * n, n, log);
+    });
   }
 
-  static void rows(VectorSpecies<Float> s, float[] x, int xOff, float[] out, int outOff, int rows, int n,
-                   boolean log) {
-    for (int r = 0; r < rows; r++) row(s, x, xOff + r * n, out, outOff + r * n, n, log);
+  private interface RowRange {
+    void run(int from, int to);
   }
 
-  static void row(VectorSpecies<Float> s, float[] x, int xo, float[] out, int oo, int n, boolean log) {
-    float max = Reduce.max(s, x, xo, n);
+  /** Runs body over [0, rows) in a few ranges per thread when the rows are many, else at once. */
+  private static void overRows(int rows, int n, RowRange body) {
+    long size = (long) rows * n;
+    int parts = size < PARALLEL_MIN ? 1 : (int) Math.min(rows, 4L * Parallel.threads());
+    if (parts <= 1) {
+      body.run(0, rows);
+      return;
+    }
+    Parallel.forEach(parts, t -> body.run((int) ((long) rows * t / parts), (int) ((long) rows * (t + 1) / parts)));
+  }
+
+  static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
+    float max = Reduce.max(x, xo, n);
     if (max == Float.NEGATIVE_INFINITY) max = 0;
     // out = exp(x - max), and its sum
     int i = 0;
     float sum = 0;
-    if (s != null) {
-      FloatVector acc = FloatVector.zero(s);
-      int bound = s.loopBound(n);
-      for (; i < bound; i += s.length()) {
-        FloatVector e = FloatVector.fromArray(s, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
+    if (S != null) {
+      FloatVector acc = FloatVector.zero(S);
+      int bound = S.loopBound(n);
+      for (; i < bound; i += S.length()) {
+        FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
         if (!log) e.intoArray(out, oo + i);
         acc = acc.add(e);
       }
@@ -41,19 +64,61 @@ public final class Softmax {
     if (log) {
       float shift = max + (float) Math.log(sum);
       i = 0;
-      if (s != null) {
-        int bound = s.loopBound(n);
-        for (; i < bound; i += s.length()) FloatVector.fromArray(s, x, xo + i).sub(shift).intoArray(out, oo + i);
+      if (S != null) {
+        int bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) FloatVector.fromArray(S, x, xo + i).sub(shift).intoArray(out, oo + i);
       }
       for (; i < n; i++) out[oo + i] = x[xo + i] - shift;
     } else {
       float inv = 1 / sum;
       i = 0;
-      if (s != null) {
-        int bound = s.loopBound(n);
-        for (; i < bound; i += s.length()) FloatVector.fromArray(s, out, oo + i).mul(inv).intoArray(out, oo + i);
+      if (S != null) {
+        int bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) FloatVector.fromArray(S, out, oo + i).mul(inv).intoArray(out, oo + i);
       }
       for (; i < n; i++) out[oo + i] *= inv;
+    }
+  }
+
+  /**
+   * gradIn = the gradient through softmax (y · (g − Σ g·y)) or log_softmax
+   * (g − exp(y) · Σ g), row by row, from the forward's output y and the output gradient g.
+   */
+
+  public static void backwardRows(float[] y, int yOff, float[] g, int gOff,
+                           float[] out, int outOff, int rows, int n, boolean log) {
+    for (int r = 0; r < rows; r++) {
+      int yo = yOff + r * n, go = gOff + r * n, oo = outOff + r * n;
+      if (log) {
+        float sum = Reduce.sum(g, go, n);
+        int i = 0;
+        if (S != null) {
+          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
+            FloatVector.fromArray(S, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
+          }
+        }
+        for (; i < n; i++) out[oo + i] = g[go + i] - (float) Math.exp(y[yo + i]) * sum;
+      } else {
+        float dot = 0;
+        int i = 0;
+        if (S != null) {
+          FloatVector acc = FloatVector.zero(S);
+          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            acc = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), acc);
+          }
+          dot = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) dot += g[go + i] * y[yo + i];
+        i = 0;
+        if (S != null) {
+          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, g, go + i).sub(dot).mul(FloatVector.fromArray(S, y, yo + i))
+                .intoArray(out, oo + i);
+          }
+        }
+        for (; i < n; i++) out[oo + i] = (g[go + i] - dot) * y[yo + i];
+      }
     }
   }
 }

@@ -133,6 +133,18 @@ class Conv2dTest {
     }
   }
 
+  /** Stride 1 without padding takes ConvShifted's per-tap products for both gradients. */
+  @Test
+  void unpaddedStrideOneShapesAgreeWithDirectLoops() {
+    long seed = 40;
+    check(Conv2d.Params.square(10, 3, 9, 7, 5, 3, 1, 0, 1, 1), true, seed++);      // batch > parts
+    check(Conv2d.Params.square(2, 4, 12, 11, 6, 3, 1, 0, 2, 1), true, seed++);     // dilated
+    check(Conv2d.Params.square(3, 6, 8, 9, 4, 2, 1, 0, 1, 2), false, seed++);      // groups
+    check(new Conv2d.Params(2, 3, 7, 5, 4, 2, 5, 1, 1, 0, 0, 1, 1, 1), true, seed++);  // kernel as wide as the input
+    check(new Conv2d.Params(2, 3, 4, 9, 4, 4, 2, 1, 1, 0, 0, 1, 3, 1), true, seed++);  // kernel as tall, dilated across
+    check(Conv2d.Params.square(2, 2, 40, 40, 3, 5, 1, 0, 1, 1), true, seed++);     // long rows: vector loops and tails
+  }
+
   @Test
   void mnistShapesAgreeWithDirectLoops() {
     check(Conv2d.Params.square(4, 1, 28, 28, 32, 3, 1, 0, 1, 1), true, 21);

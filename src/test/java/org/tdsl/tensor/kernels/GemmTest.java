@@ -103,6 +103,31 @@ class GemmTest {
     check(260, 90, 600, Layout.ROW_MAJOR, Layout.TRANSPOSED, false, 9);
   }
 
+  /** A·Bᵀ with both along k (GemmDot): k blocks, column bands, ragged 4×4 blocks, masked k tails. */
+  @Test
+  void dotProductLayoutAgreesWithTripleLoop() {
+    int[][] shapes = {{64, 130, 2100}, {9, 300, 1500}, {66, 70, 1025}, {5, 9, 64}, {33, 18, 622},
+        {64, 32, 676}, {250, 7, 333}, {7, 260, 97}};
+    long seed = 500;
+    for (int[] s : shapes) {
+      check(s[0], s[1], s[2], Layout.ROW_MAJOR, Layout.TRANSPOSED, false, seed++);
+      check(s[0], s[1], s[2], Layout.ROW_MAJOR, Layout.TRANSPOSED, true, seed++);
+    }
+  }
+
+  /** A short inner dimension (GemmThin's four-row passes): row and column tails, every layout of A. */
+  @Test
+  void shortInnerDimensionAgreesWithTripleLoop() {
+    int[][] shapes = {{32, 676, 9}, {33, 45, 16}, {7, 17, 3}, {130, 300, 12}, {5, 1000, 1}, {600, 80, 5}};
+    long seed = 700;
+    for (int[] s : shapes) {
+      for (Layout la : Layout.values()) {
+        check(s[0], s[1], s[2], la, Layout.ROW_MAJOR, false, seed++);
+        check(s[0], s[1], s[2], la, Layout.ROW_MAJOR, true, seed++);
+      }
+    }
+  }
+
   @Test
   void emptyInnerDimensionZeroesOrKeepsC() {
     float[] c = {5, 6, 7, 8};

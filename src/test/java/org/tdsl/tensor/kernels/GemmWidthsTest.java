@@ -10,11 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The GEMM, convolution and pooling tests at every vector width and at the scalar fallback,
+ * The GEMM, convolution, pooling, elementwise, reduction and softmax tests at every vector
+ * width and at the scalar fallback,
  * each in a fresh JVM started with {@code -Dtdsl.vector.bits}: the width is fixed per JVM.
  */
 class GemmWidthsTest {
-  static final List<String> KERNEL_TESTS = List.of("GemmTest", "Conv2dTest", "Pool2dTest");
+  static final List<String> KERNEL_TESTS = List.of("GemmTest", "Conv2dTest", "Pool2dTest", "KernelWidthsTest");
 
   @ParameterizedTest(name = "tdsl.vector.bits={0}")
   @ValueSource(ints = {0, 128, 256, 512})

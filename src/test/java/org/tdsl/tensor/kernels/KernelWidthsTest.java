@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import jdk.incubator.vector.VectorSpecies;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
-/** Every kernel at every vector width (0 = scalar) against a plain reference loop, over lengths that hit the tails. */
+/**
+ * The elementwise, reduction and softmax kernels against plain reference loops, over lengths
+ * that hit the tails, at this JVM's vector width; {@link GemmWidthsTest} re-runs them at every
+ * width (0 = scalar, 128, 256, 512), each in a fresh JVM, as the width is fixed per JVM.
+ */
 class KernelWidthsTest {
   private static final int[] LENGTHS = {0, 1, 3, 7, 8, 15, 16, 17, 31, 33, 64, 100};
 
@@ -24,33 +26,33 @@ class KernelWidthsTest {
     assertEquals(expected, actual, 1e-5 * Math.max(1, Math.abs(expected)), what);
   }
 
-  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
-  void unaryOps(int bits) {
-    VectorSpecies<Float> s = Vectors.forBits(bits);
+  @Test
+  void unaryOps() {
+    int bits = VectorWidth.BITS;
     for (UnaryOp op : UnaryOp.values()) {
       for (int n : LENGTHS) {
         float[] x = data(n + 3, n, op == UnaryOp.LOG || op == UnaryOp.SQRT || op == UnaryOp.RSQRT || op == UnaryOp.LOG2
             ? 0.1f : -3f, 3f);
         float[] out = new float[n + 2];
-        Elementwise.unary(s, op, x, 3, 1, out, 2, n);
+        Elementwise.unary(op, x, 3, 1, out, 2, n);
         for (int i = 0; i < n; i++) close(op.apply(x[3 + i]), out[2 + i], op + " n=" + n + " i=" + i + " bits=" + bits);
         float[] strided = new float[n];
-        Elementwise.unary(s, op, x, 0, n > 0 ? 1 : 0, strided, 0, n);
+        Elementwise.unary(op, x, 0, n > 0 ? 1 : 0, strided, 0, n);
         for (int i = 0; i < n; i++) close(op.apply(x[i]), strided[i], op + " row");
       }
     }
   }
 
-  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
-  void binaryOpsWithEveryStridePattern(int bits) {
-    VectorSpecies<Float> s = Vectors.forBits(bits);
+  @Test
+  void binaryOpsWithEveryStridePattern() {
+    int bits = VectorWidth.BITS;
     int[][] strides = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 3}};
     for (BinaryOp op : BinaryOp.values()) {
       for (int n : LENGTHS) {
         float[] a = data(3 * n + 1, 1 + n, 0.5f, 2f), b = data(3 * n + 1, 2 + n, -2f, 2f);
         for (int[] st : strides) {
           float[] out = new float[n + 1];
-          Elementwise.binary(s, op, a, 1, st[0], b, 0, st[1], out, 1, n);
+          Elementwise.binary(op, a, 1, st[0], b, 0, st[1], out, 1, n);
           for (int i = 0; i < n; i++) {
             close(op.apply(a[1 + i * st[0]], b[i * st[1]]), out[1 + i], op + " strides " + st[0] + "," + st[1] + " n=" + n);
           }
@@ -59,34 +61,34 @@ class KernelWidthsTest {
     }
   }
 
-  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
-  void reductionsAndAxpy(int bits) {
-    VectorSpecies<Float> s = Vectors.forBits(bits);
+  @Test
+  void reductionsAndAxpy() {
+    int bits = VectorWidth.BITS;
     for (int n : LENGTHS) {
       float[] x = data(n + 5, 10 + n, -4f, 4f);
       double sum = 0;
       float max = Float.NEGATIVE_INFINITY, min = Float.POSITIVE_INFINITY;
       for (int i = 0; i < n; i++) { sum += x[5 + i]; max = Math.max(max, x[5 + i]); min = Math.min(min, x[5 + i]); }
-      close(sum, Reduce.sum(s, x, 5, n), "sum n=" + n);
-      assertEquals(max, Reduce.max(s, x, 5, n), "max n=" + n);
-      assertEquals(min, Reduce.min(s, x, 5, n), "min n=" + n);
+      close(sum, Reduce.sum(x, 5, n), "sum n=" + n);
+      assertEquals(max, Reduce.max(x, 5, n), "max n=" + n);
+      assertEquals(min, Reduce.min(x, 5, n), "min n=" + n);
       float[] acc = data(n, 20 + n, -1f, 1f), ref = acc.clone();
-      Elementwise.axpy(s, -0.5f, x, 5, 1, acc, 0, n);
+      Elementwise.axpy(-0.5f, x, 5, 1, acc, 0, n);
       for (int i = 0; i < n; i++) close(ref[i] - 0.5f * x[5 + i], acc[i], "axpy");
     }
     float[] withNaN = {1, Float.NaN, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
-    assertTrue(Float.isNaN(Reduce.max(s, withNaN, 0, withNaN.length)), "NaN propagates through max");
+    assertTrue(Float.isNaN(Reduce.max(withNaN, 0, withNaN.length)), "NaN propagates through max");
   }
 
-  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
-  void softmaxRows(int bits) {
-    VectorSpecies<Float> s = Vectors.forBits(bits);
+  @Test
+  void softmaxRows() {
+    int bits = VectorWidth.BITS;
     for (int n : new int[] {1, 5, 16, 37}) {
       int rows = 3;
       float[] x = data(rows * n, 30 + n, -10f, 10f);
       float[] p = new float[rows * n], lp = new float[rows * n];
-      Softmax.rows(s, x, 0, p, 0, rows, n, false);
-      Softmax.rows(s, x, 0, lp, 0, rows, n, true);
+      Softmax.rows(x, 0, p, 0, rows, n, false);
+      Softmax.rows(x, 0, lp, 0, rows, n, true);
       for (int r = 0; r < rows; r++) {
         double m = Double.NEGATIVE_INFINITY, z = 0;
         for (int i = 0; i < n; i++) m = Math.max(m, x[r * n + i]);
@@ -100,10 +102,70 @@ class KernelWidthsTest {
     }
   }
 
-  @ParameterizedTest @ValueSource(ints = {0, 128, 256, 512})
-  void speciesWidthIsTheRequestedOne(int bits) {
-    VectorSpecies<Float> s = Vectors.forBits(bits);
-    if (bits == 0) assertEquals(null, s);
-    else assertTrue(s.vectorBitSize() <= bits && s.vectorBitSize() >= 128);
+  /** The fused backward against the composite formulas, in double precision. */
+  @Test
+  void softmaxBackwardRows() {
+    int bits = VectorWidth.BITS;
+    for (int n : LENGTHS) {
+      if (n == 0) continue;
+      int rows = 3;
+      float[] x = data(rows * n, 7 + n, -4f, 4f), g = data(rows * n + 1, 9 + n, -1f, 1f);
+      float[] y = new float[rows * n], ly = new float[rows * n];
+      Softmax.rows(x, 0, y, 0, rows, n, false);
+      Softmax.rows(x, 0, ly, 0, rows, n, true);
+      float[] gx = new float[rows * n + 2], lgx = new float[rows * n + 2];
+      Softmax.backwardRows(y, 0, g, 1, gx, 2, rows, n, false);
+      Softmax.backwardRows(ly, 0, g, 1, lgx, 2, rows, n, true);
+      for (int r = 0; r < rows; r++) {
+        double dot = 0, sum = 0;
+        for (int i = 0; i < n; i++) {
+          dot += (double) g[1 + r * n + i] * y[r * n + i];
+          sum += g[1 + r * n + i];
+        }
+        for (int i = 0; i < n; i++) {
+          int at = r * n + i;
+          close(y[at] * (g[1 + at] - dot), gx[2 + at], "softmax backward n=" + n + " bits=" + bits);
+          close(g[1 + at] - Math.exp(ly[at]) * sum, lgx[2 + at], "log_softmax backward n=" + n + " bits=" + bits);
+        }
+      }
+    }
+  }
+
+  /** Enough rows to be spread over the threads: each row as computed on its own. */
+  @Test
+  void manyRowsSplitOverThreadsAgreeWithOneRowAtATime() {
+    int rows = 301, n = 997;
+    float[] x = data(rows * n, 3, -5f, 5f), g = data(rows * n, 4, -1f, 1f);
+    float[] sums = new float[rows];
+    Reduce.sumRows(x, 0, rows, n, sums);
+    float[] whole = new float[1];
+    Reduce.sumRows(x, 0, 1, rows * n, whole);  // one long row, cut into pieces
+    double total = 0;
+    for (float v : x) total += v;
+    assertEquals(total, whole[0], 1e-3 * Math.max(1, Math.abs(total)), "sum of one long row");
+    for (boolean log : new boolean[] {false, true}) {
+      float[] y = new float[rows * n], gx = new float[rows * n];
+      Softmax.rows(x, 0, y, 0, rows, n, log);
+      Softmax.backwardRows(y, 0, g, 0, gx, 0, rows, n, log);
+      for (int r = 0; r < rows; r++) {
+        float[] y1 = new float[n], gx1 = new float[n];
+        Softmax.rows(x, r * n, y1, 0, 1, n, log);
+        Softmax.backwardRows(y, r * n, g, r * n, gx1, 0, 1, n, log);
+        for (int i = 0; i < n; i++) {
+          // close, not equal: the Vector API leaves the order of a float lane sum to the
+          // compiler, so two compilations of one loop may round differently
+          close(y1[i], y[r * n + i], "softmax row " + r + " log " + log);
+          close(gx1[i], gx[r * n + i], "backward row " + r + " log " + log);
+        }
+        close(Reduce.sum(x, r * n, n), sums[r], "sum of row " + r);
+      }
+    }
+  }
+
+  @Test
+  void speciesWidthIsTheRequestedOne() {
+    int bits = VectorWidth.BITS;
+    if (bits == 0) assertEquals(null, VectorWidth.SPECIES);
+    else assertEquals(bits, VectorWidth.SPECIES.vectorBitSize());
   }
 }

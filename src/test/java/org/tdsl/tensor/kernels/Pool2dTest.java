@@ -24,7 +24,7 @@ class Pool2dTest {
               int y = oh * p.strideH() - p.padH() + kh, z = ow * p.strideW() - p.padW() + kw;
               if (y < 0 || y >= h || z < 0 || z >= w) continue;
               float v = x[(pl * h + y) * w + z];
-              if (at < 0 || v > best) { best = v; at = (long) y * w + z; }
+              if (at < 0 || v > best || Float.isNaN(v)) { best = v; at = (long) y * w + z; }  // PyTorch: the last NaN wins
               sum += v;
               count++;
             }
@@ -36,8 +36,13 @@ class Pool2dTest {
   }
 
   static void check(Pool2d.Params p, long seed) {
+    check(p, seed, false);
+  }
+
+  static void check(Pool2d.Params p, long seed, boolean withNaNs) {
     Random rnd = new Random(seed);
     float[] x = Conv2dTest.random(p.inputSize(), rnd);
+    if (withNaNs) for (int i = 0; i < x.length; i++) if (rnd.nextInt(5) == 0) x[i] = Float.NaN;
     // a few ties, so "the first maximum wins" is exercised
     for (int i = 0; i + 1 < x.length; i += 7) x[i + 1] = x[i];
     int n = p.outputSize();
@@ -53,6 +58,7 @@ class Pool2dTest {
     Pool2d.avgForward(p, x, avgNoPad, false);
     assertArrayEquals(refMax, max, "max " + p);
     assertArrayEquals(refIdx, idx, "indices " + p);
+    if (withNaNs) return;  // the averages and gradients are NaN soup
     Conv2dTest.assertClose(refAvg, avg, 1e-5, "avg " + p);
     Conv2dTest.assertClose(refAvgNoPad, avgNoPad, 1e-5, "avg without pad " + p);
 
@@ -116,6 +122,42 @@ class Pool2dTest {
     Pool2d.maxForward(p, new float[] {1f, Float.NaN, 5f, 2f}, out, idx);
     assertEquals(Float.NaN, out[0]);
     assertEquals(1L, idx[0]);
+  }
+
+  @Test
+  void theLastNaNInAWindowWinsAsInPyTorch() {
+    float nan = Float.NaN;
+    var p = Pool2d.Params.square(1, 2, 2, 2, 2, 0);
+    float[] out = new float[1];
+    long[] idx = new long[1];
+    Pool2d.maxForward(p, new float[] {3f, nan, nan, 2f}, out, idx);
+    assertEquals(2L, idx[0]);  // torch: max_pool2d([[3, nan], [nan, 2]], 2) -> index 2
+    var q = Pool2d.Params.square(1, 3, 3, 3, 3, 0);
+    Pool2d.maxForward(q, new float[] {3f, nan, 1f, nan, 2f, 0f, 0f, 0f, nan}, out, idx);
+    assertEquals(8L, idx[0]);
+    long seed = 100;
+    for (int i = 0; i < 20; i++) check(Pool2d.Params.square(6, 24, 24, 2, 2, 0), seed++, true);
+    check(Pool2d.Params.square(5, 9, 11, 3, 1, 1), seed++, true);
+    check(new Pool2d.Params(3, 7, 8, 3, 2, 2, 1, 1, 1), seed++, true);
+    check(new Pool2d.Params(3, 9, 9, 2, 2, 2, 2, 1, 1), seed++, true);
+  }
+
+  @Test
+  void tiesGoToTheFirstInRowMajorOrderAndKeepTheSignOfZero() {
+    var p = Pool2d.Params.square(1, 2, 2, 2, 2, 0);
+    float[] out = new float[1];
+    long[] idx = new long[1];
+    Pool2d.maxForward(p, new float[] {-0f, 0f, -1f, 0f}, out, idx);  // torch: -0., index 0
+    assertEquals(0L, idx[0]);
+    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(out[0]));
+    Pool2d.maxForward(p, new float[] {-1f, 0f, 0f, -1f}, out, idx);  // torch: index 1
+    assertEquals(1L, idx[0]);
+    // after a ReLU, ties everywhere: every window of zeros picks its first element
+    var q = Pool2d.Params.square(2, 6, 6, 2, 2, 0);
+    float[] zeros = new float[q.inputSize()], o = new float[q.outputSize()];
+    long[] at = new long[q.outputSize()];
+    Pool2d.maxForward(q, zeros, o, at);
+    assertArrayEquals(new long[] {0, 2, 4, 12, 14, 16, 24, 26, 28}, java.util.Arrays.copyOf(at, 9));
   }
 
   private static float[] pattern(int n, int a, int b, int d, float s) {

@@ -1,0 +1,184 @@
+package org.tdsl.tensor.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * A·Bᵀ when both operands run contiguously along k (A's rows and B's columns are unit
+ * stride): a linear layer's x·Wᵀ and a convolution's weight gradient G·colᵀ. The packed
+ * kernel would first transpose B into panels, one scalar move per element, which costs more
+ * than the multiply when m is small (64 rows against 9216-long rows). Here every C element
+ * is a dot product taken straight from memory: a 4×4 block of C keeps 16 vector
+ * accumulators along k, each loaded vector of A serving four columns and each of B four
+ * rows, and the lanes are summed once at the end of a k block.
+ *
+ * <p>k is cut into blocks of {@link #KC} so that the 4 rows of A stay in L1 while a band of
+ * {@link #NB} columns of B streams from L2.
+ */
+final class GemmDot {
+  private GemmDot() {}
+
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
+  private static final int L = S == null ? 1 : S.length();
+  static final int R = 4;          // rows and columns of a register block
+  private static final int KC = 1024;
+  private static final int NB = 64;
+
+  /** Below this many rows or columns (of C) packing B's transpose does not pay for itself. */
+  private static final int SHORT_SIDE = 256;
+
+  /**
+   * Whether this kernel takes the product: A·Bᵀ with both unit stride along k, k long enough
+   * to vectorize, and C short on one side. Large square products still go to the packed
+   * kernel, whose panels reuse every loaded vector six ways instead of four.
+   */
+  static boolean applies(int m, int n, int k, int aCs, int bRs, int bCs) {
+    return S != null && aCs == 1 && bRs == 1 && bCs != 1 && k >= 4 * L
+        && Math.min(m, n) < SHORT_SIDE;
+  }
+
+  static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs,
+                   float[] c, int cOff, int ldc, boolean accumulate) {
+    int kcStep = Math.min(k, KC);
+    for (int pc = 0; pc < k; pc += kcStep) {
+      int kc = Math.min(kcStep, k - pc);
+      boolean add = accumulate || pc > 0;
+      for (int jb = 0; jb < n; jb += NB) {
+        int nb = Math.min(NB, n - jb);
+        for (int i = 0; i < m; i += R) {
+          int rows = Math.min(R, m - i);
+          for (int j = jb; j < jb + nb; j += R) {
+            int cols = Math.min(R, jb + nb - j);
+            int aAt = aOff + i * aRs + pc, bAt = bOff + j * bCs + pc, cAt = cOff + i * ldc + j;
+            if (rows == R && cols == R) {
+              int main = S.loopBound(kc);
+              if (main > 0) block4x4(main, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add);
+              if (main < kc) tail4x4(main, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add || main > 0);
+            } else {
+              edge(rows, cols, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** C[0..4)[0..4) (+)= the 16 dot products of 4 rows of A with 4 columns of B over kc. */
+  private static void block4x4(int kc, float[] a, int aAt, int aRs, float[] b, int bAt, int bCs,
+                               float[] c, int cAt, int ldc, boolean add) {
+    FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
+    FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+    FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
+    FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+    int a0 = aAt, a1 = aAt + aRs, a2 = aAt + 2 * aRs, a3 = aAt + 3 * aRs;
+    int b0 = bAt, b1 = bAt + bCs, b2 = bAt + 2 * bCs, b3 = bAt + 3 * bCs;
+    int p = 0;
+    for (int bound = S.loopBound(kc); p < bound; p += L) {
+      FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
+      FloatVector x1 = FloatVector.fromArray(S, a, a1 + p);
+      FloatVector x2 = FloatVector.fromArray(S, a, a2 + p);
+      FloatVector x3 = FloatVector.fromArray(S, a, a3 + p);
+      FloatVector y = FloatVector.fromArray(S, b, b0 + p);
+      s00 = x0.fma(y, s00);
+      s10 = x1.fma(y, s10);
+      s20 = x2.fma(y, s20);
+      s30 = x3.fma(y, s30);
+      y = FloatVector.fromArray(S, b, b1 + p);
+      s01 = x0.fma(y, s01);
+      s11 = x1.fma(y, s11);
+      s21 = x2.fma(y, s21);
+      s31 = x3.fma(y, s31);
+      y = FloatVector.fromArray(S, b, b2 + p);
+      s02 = x0.fma(y, s02);
+      s12 = x1.fma(y, s12);
+      s22 = x2.fma(y, s22);
+      s32 = x3.fma(y, s32);
+      y = FloatVector.fromArray(S, b, b3 + p);
+      s03 = x0.fma(y, s03);
+      s13 = x1.fma(y, s13);
+      s23 = x2.fma(y, s23);
+      s33 = x3.fma(y, s33);
+    }
+    store(c, cAt, add, p, kc, a, a0, b, b0, b1, b2, b3, s00, s01, s02, s03);
+    store(c, cAt + ldc, add, p, kc, a, a1, b, b0, b1, b2, b3, s10, s11, s12, s13);
+    store(c, cAt + 2 * ldc, add, p, kc, a, a2, b, b0, b1, b2, b3, s20, s21, s22, s23);
+    store(c, cAt + 3 * ldc, add, p, kc, a, a3, b, b0, b1, b2, b3, s30, s31, s32, s33);
+  }
+
+  /**
+   * The same 16 dot products over [p, kc), less than one vector: one masked step, added to C.
+   * A separate method: grown into block4x4, the masked step made C2 give up on the whole
+   * kernel (vectors boxed, 50 times slower); and a scalar tail cost a third of k = 622.
+   */
+  private static void tail4x4(int p, int kc, float[] a, int aAt, int aRs, float[] b, int bAt, int bCs,
+                              float[] c, int cAt, int ldc, boolean add) {
+    VectorMask<Float> m = S.indexInRange(p, kc);
+    int[] rows = {aAt + p, aAt + aRs + p, aAt + 2 * aRs + p, aAt + 3 * aRs + p};
+    FloatVector y0 = FloatVector.fromArray(S, b, bAt + p, m);
+    FloatVector y1 = FloatVector.fromArray(S, b, bAt + bCs + p, m);
+    FloatVector y2 = FloatVector.fromArray(S, b, bAt + 2 * bCs + p, m);
+    FloatVector y3 = FloatVector.fromArray(S, b, bAt + 3 * bCs + p, m);
+    for (int r = 0; r < R; r++) {
+      FloatVector x = FloatVector.fromArray(S, a, rows[r], m);
+      int at = cAt + r * ldc;
+      float d0 = x.mul(y0).reduceLanes(VectorOperators.ADD), d1 = x.mul(y1).reduceLanes(VectorOperators.ADD);
+      float d2 = x.mul(y2).reduceLanes(VectorOperators.ADD), d3 = x.mul(y3).reduceLanes(VectorOperators.ADD);
+      c[at] = add ? c[at] + d0 : d0;
+      c[at + 1] = add ? c[at + 1] + d1 : d1;
+      c[at + 2] = add ? c[at + 2] + d2 : d2;
+      c[at + 3] = add ? c[at + 3] + d3 : d3;
+    }
+  }
+
+  /** One row of a 4×4 block: its four lane sums plus the scalar tail [p, kc), into C. */
+  private static void store(float[] c, int at, boolean add, int p, int kc, float[] a, int aRow,
+                            float[] b, int b0, int b1, int b2, int b3,
+                            FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
+    float d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD);
+    float d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
+    for (; p < kc; p++) {
+      float x = a[aRow + p];
+      d0 += x * b[b0 + p];
+      d1 += x * b[b1 + p];
+      d2 += x * b[b2 + p];
+      d3 += x * b[b3 + p];
+    }
+    if (add) {
+      c[at] += d0;
+      c[at + 1] += d1;
+      c[at + 2] += d2;
+      c[at + 3] += d3;
+    } else {
+      c[at] = d0;
+      c[at + 1] = d1;
+      c[at + 2] = d2;
+      c[at + 3] = d3;
+    }
+  }
+
+  /** A block cut by the edge of C: one dot product at a time. */
+  private static void edge(int rows, int cols, int kc, float[] a, int aAt, int aRs, float[] b, int bAt,
+                           int bCs, float[] c, int cAt, int ldc, boolean add) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++) {
+        float d = dot(kc, a, aAt + r * aRs, b, bAt + j * bCs);
+        int at = cAt + r * ldc + j;
+        c[at] = add ? c[at] + d : d;
+      }
+    }
+  }
+
+  static float dot(int k, float[] x, int xOff, float[] y, int yOff) {
+    FloatVector acc0 = FloatVector.zero(S), acc1 = FloatVector.zero(S);
+    int p = 0;
+    for (; p + 2 * L <= k; p += 2 * L) {
+      acc0 = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), acc0);
+      acc1 = FloatVector.fromArray(S, x, xOff + p + L).fma(FloatVector.fromArray(S, y, yOff + p + L), acc1);
+    }
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; p < k; p++) sum += x[xOff + p] * y[yOff + p];
+    return sum;
+  }
+}
