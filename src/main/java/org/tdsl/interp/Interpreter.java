@@ -296,7 +296,6 @@ public final class Interpreter {
     try {
       checkCancelled();  // inside the try: a stop between statements names the statement it stopped before
       execute(stmt, env);
-      statement = outer;
     } catch (TdslError e) {
       throw located(e, stmt.pos());
     } catch (Signal s) {
@@ -305,6 +304,8 @@ public final class Interpreter {
       throw located(new TdslError("maximum recursion depth exceeded"), stmt.pos());
     } catch (RuntimeException e) {
       throw foreignError(e, stmt.pos());
+    } finally {
+      statement = outer;  // a return or break leaves the inner statement too: warnings name the caller's line again
     }
   }
 

@@ -149,4 +149,12 @@ class MainTest {
         + " is being accessed."), lines[0]);
     assertEquals("  for i in range(3) { print(z.grad) }", lines[1]);
   }
+
+  @Test
+  void aWarningAfterAFunctionReturnedNamesTheCallersLine() throws IOException {
+    String f = script("w2.tdsl", "def f(t) {\n  return t * 1\n}\nx = tensor(1., requires_grad=True)\nprint(f(x).grad)\n");
+    Run r = run("", f);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().startsWith(f + ":5: UserWarning: "), r.err());
+  }
 }
