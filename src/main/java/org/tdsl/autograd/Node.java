@@ -45,7 +45,8 @@ public class Node implements GradFn {
   private final int[][] inputShapes;
   final int[][] outputShapes;
   private SavedTensor[] saved;
-  private final Backward backward;
+  /** Dropped on release: a formula's closure may hold tensors of its own (nn's ops keep their context). */
+  private Backward backward;
   private final String creationTrace;
   private boolean released;
   private List<List<Tensor>> retained;
@@ -114,6 +115,9 @@ public class Node implements GradFn {
   void release() {
     if (saved.length > 0) released = true;
     saved = new SavedTensor[0];
+    // Only formulas that save nothing may run again after a release (PyTorch allows that too);
+    // the others lose their closure, and with it any activations it captured.
+    if (released) backward = null;
   }
 
   @Override public String toString() { return "<" + name + ">"; }

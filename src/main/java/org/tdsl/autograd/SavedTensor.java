@@ -6,7 +6,7 @@ import org.tdsl.tensor.Tensor;
 final class SavedTensor {
   private final Tensor tensor;
   private final int version;
-  /** Who made the tensor when it was saved: an in-place op may give it a new grad_fn later. */
+  /** Who made the tensor when it was saved (null: the saving node's own output, not linked yet). */
   private final String producer;
   private final int outputNr;
 
@@ -22,9 +22,10 @@ final class SavedTensor {
     if (now != version) {
       StringBuilder sb = new StringBuilder("one of the variables needed for gradient computation has been modified by an"
           + " inplace operation: [" + tensor.legacyTypeName() + " " + org.tdsl.tensor.Shapes.str(tensor.shape()) + "]");
-      // A node saves its own output before the output points back at it: no producer then means
-      // the owner made it (PyTorch's SavedVariable keeps the same distinction as is_output).
-      String madeBy = producer != null ? producer : tensor.gradFn() != null ? owner.name() : null;
+      // PyTorch's SavedVariable: a node's own output (saved before it points back at the node,
+      // so no producer then) names the owner; a saved input names its grad_fn as it is now,
+      // after the in-place op that changed it.
+      String madeBy = tensor.gradFn() == null ? null : producer == null ? owner.name() : tensor.gradFn().name();
       if (madeBy != null) {
         sb.append(", which is output ").append(outputNr).append(" of ").append(madeBy).append(',');
       }

@@ -11,22 +11,28 @@ final class Pool2dOp {
   static Tensor max(Tensor input, int[] kernel, int[] stride, int[] padding) {
     Pool2d.Params p = params(input, kernel, stride, padding);
     int[] outShape = outShape(input, p);
+    int[] inShape = input.shape();
     long[][] indices = new long[1][];
     return CustomOp.apply("MaxPool2DWithIndicesBackward", ctx -> {
       float[] out = new float[p.outputSize()];
       indices[0] = new long[p.outputSize()];
       Pool2d.maxForward(p, Conv2dOp.dense(input), out, indices[0]);
+      // saved as PyTorch saves them (self, indices): a second backward fails by name, and the
+      // engine frees them once backward has used them
+      ctx.save(input, Tensor.of(indices[0], outShape));
       return Tensor.of(out, outShape);
     }, (ctx, grad) -> {
+      ctx.saved();  // the version check: input must not have changed in place since
       float[] gx = new float[p.inputSize()];
       Pool2d.maxBackward(p, Conv2dOp.dense(grad), indices[0], gx);
-      return new Tensor[] {Tensor.of(gx, input.shape())};
+      return new Tensor[] {Tensor.of(gx, inShape)};
     }, input);
   }
 
   static Tensor avg(Tensor input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
     Pool2d.Params p = params(input, kernel, stride, padding);
     int[] outShape = outShape(input, p);
+    int[] inShape = input.shape();  // the backward closure keeps the shape, not the activation
     return CustomOp.apply("AvgPool2DBackward", ctx -> {
       float[] out = new float[p.outputSize()];
       Pool2d.avgForward(p, Conv2dOp.dense(input), out, countIncludePad);
@@ -34,7 +40,7 @@ final class Pool2dOp {
     }, (ctx, grad) -> {
       float[] gx = new float[p.inputSize()];
       Pool2d.avgBackward(p, Conv2dOp.dense(grad), gx, countIncludePad);
-      return new Tensor[] {Tensor.of(gx, input.shape())};
+      return new Tensor[] {Tensor.of(gx, inShape)};
     }, input);
   }
 
