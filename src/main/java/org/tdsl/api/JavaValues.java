@@ -45,6 +45,7 @@ final class JavaValues {
       }
       case boolean[] a -> Tensor.of(a.clone(), a.length);
       case Object[] a -> toTdsl(java.util.Arrays.asList(a));
+      case JavaFunction f -> new HostFunction("java_function", f);
       case List<?> l -> {
         PyList out = new PyList();
         for (Object o : l) out.items.add(toTdsl(o));

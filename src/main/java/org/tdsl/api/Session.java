@@ -133,10 +133,10 @@ public final class Session implements AutoCloseable {
 
   // ------------------------------------------------------------------ variables
 
-  /** Binds a global variable (see the class comment of JavaValues in docs/EMBEDDING.md for conversions). */
+  /** Binds a global variable (conversions: docs/EMBEDDING.md); a {@link JavaFunction} becomes a function tdsl can call. */
   public void set(String name, Object value) {
     enterQuietly(() -> {
-      interpreter.define(name, JavaValues.toTdsl(value));
+      interpreter.define(name, value instanceof JavaFunction f ? new HostFunction(name, f) : JavaValues.toTdsl(value));
       return null;
     });
   }

@@ -195,4 +195,26 @@ class SessionTest {
     TdslException missing = assertThrows(TdslException.class, () -> s.eval(dir.resolve("nope.tdsl")));
     assertTrue(missing.message().contains("No such file"), missing.message());
   }
+
+  @Test
+  void javaFunctionsAreCallableFromTdsl() {
+    Session s = session();
+    s.set("scale", (JavaFunction) args -> {
+      float[] v = ((Tensor) args.get(0)).toFloatArray();
+      long k = (Long) args.get(1);
+      for (int i = 0; i < v.length; i++) v[i] *= k;
+      return v;
+    });
+    s.set("names", (JavaFunction) args -> List.of("a", "b", args.size()));
+    s.eval("print(scale(tensor([1., 2.]), 3), names(1, 2), scale)");
+    assertEquals("tensor([3., 6.]) ['a', 'b', 2] <java function scale>\n", out.toString());
+
+    s.set("fails", (JavaFunction) args -> { throw new IllegalStateException("no data for " + args.get(0)); });
+    TdslException e = assertThrows(TdslException.class, () -> s.eval("def f() {\n  return fails('x')\n}\nf()", "host.tdsl"));
+    assertEquals("IllegalStateException: no data for x", e.message());
+    assertEquals(2, e.line(), "the error points at the line that called the Java function");
+    assertEquals("host.tdsl", e.file());
+    TdslException k = assertThrows(TdslException.class, () -> s.eval("names(a=1)"));
+    assertEquals("names() takes no keyword arguments", k.message());
+  }
 }
