@@ -87,10 +87,11 @@ public final class Interpreter {
     err.flush();
   }
 
+  /** The text of the line at, when its source is known (for warnings and error carets). */
   private String sourceLine(Pos at) {
     String source = sources.get(at.file());
     if (source == null) return null;
-    String[] lines = source.split("\n", -1);
+    String[] lines = source.split("\r?\n", -1);
     return at.line() >= 1 && at.line() <= lines.length ? lines[at.line() - 1] : null;
   }
 
@@ -263,11 +264,8 @@ public final class Interpreter {
   }
 
   private TdslError attachSource(TdslError e) {
-    Pos p = e.pos();
-    if (p != null && sources.containsKey(p.file())) {
-      String[] lines = sources.get(p.file()).split("\r?\n", -1);
-      if (p.line() - 1 < lines.length) e.sourceLine(lines[p.line() - 1]);
-    }
+    String line = e.pos() == null ? null : sourceLine(e.pos());
+    if (line != null) e.sourceLine(line);
     return e;
   }
 
