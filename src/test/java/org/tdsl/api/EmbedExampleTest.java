@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tdsl.testing.ChildJvm;
 
 /**
  * examples/embed/EmbedDemo.java as a Java developer builds it: compiled against tdsl's classes
@@ -46,14 +46,9 @@ class EmbedExampleTest {
             .getJavaFileObjects(Path.of("examples/embed/EmbedDemo.java"))).call();
     assertTrue(compiled, diagnostics.toString());
 
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-cp", cp + java.io.File.pathSeparator + classes, "EmbedDemo"));
-    Process p = new ProcessBuilder(cmd).directory(tmp.toFile())
-        .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile()).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the demo finished");
-    String out = Files.readString(tmp.resolve("out"));
-    String err = Files.readString(tmp.resolve("err")).replace("WARNING: Using incubator modules: jdk.incubator.vector\n", "");
-    assertEquals(0, p.exitValue(), out + err);
+    ChildJvm.Run run = ChildJvm.run(tmp, 120, cp + java.io.File.pathSeparator + classes, List.of(), "EmbedDemo", List.of());
+    String out = run.out(), err = run.err();
+    assertEquals(0, run.status(), out + err);
     assertEquals("", err);
     assertEquals("""
         java: loss 2.0, grad [-2.0, 2.0, -2.0, 2.0]

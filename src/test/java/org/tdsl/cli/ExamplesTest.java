@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tdsl.testing.ChildJvm;
+import org.tdsl.testing.ChildJvm.Run;
 
 /**
  * The scripts in examples/ run as a user runs them: a separate JVM started in a fresh
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesTest {
   @TempDir Path dir;
 
-  record Run(int status, String out, String err) {}
-
   /** The link into the repository goes before JUnit cleans the directory (it warns about links). */
   @AfterEach
   void unlinkExamples() throws IOException {
@@ -31,20 +28,10 @@ class ExamplesTest {
   }
 
   private Run run(String... args) throws IOException, InterruptedException {
-    Path examples = Path.of("examples").toAbsolutePath();
     Path link = dir.resolve("examples");
-    if (!Files.exists(link)) Files.createSymbolicLink(link, examples);
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xss16m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-        .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + String.join(" ", args));
-    String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8)
-        .replace("WARNING: Using incubator modules: jdk.incubator.vector\n", "");
-    return new Run(p.exitValue(), Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8), err);
+    if (!Files.exists(link)) Files.createSymbolicLink(link, Path.of("examples").toAbsolutePath());
+    return ChildJvm.run(dir, 300, System.getProperty("java.class.path"),
+        List.of("--enable-native-access=ALL-UNNAMED", "-Xss16m"), Main.class.getName(), List.of(args));
   }
 
   private Run ok(String... args) throws Exception {
