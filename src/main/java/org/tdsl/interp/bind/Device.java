@@ -46,6 +46,13 @@ record Device(String type, Integer index) {
     return d;
   }
 
+  /** For .to(*args): true when arg names a device (then checked usable), false for anything else. */
+  static boolean checkedIfDevice(Object arg) {
+    if (!(arg instanceof String || arg instanceof Device)) return false;
+    usable(arg);
+    return true;
+  }
+
   static boolean isDevice(Object v) {
     return v instanceof Device || v instanceof String s && TYPES.contains(s.contains(":") ? s.substring(0, s.indexOf(':')) : s);
   }

@@ -54,8 +54,9 @@ final class ModuleProtocol implements Protocol<Module> {
         (m, a) -> {
           if (a.get("device") != null) Device.usable(a.get("device"));
           for (Object arg : a.varargs("args").items()) {
-            if (arg instanceof String || arg instanceof Device) Device.usable(arg);
-            else if (Convert.dtype(arg) != org.tdsl.tensor.DType.FLOAT32) throw new TdslError("tdsl layers keep float32 parameters");
+            if (!Device.checkedIfDevice(arg) && Convert.dtype(arg) != org.tdsl.tensor.DType.FLOAT32) {
+              throw new TdslError("tdsl layers keep float32 parameters");
+            }
           }
           return m;
         });

@@ -97,8 +97,7 @@ final class ShapeOps {
           if (a.get("device") != null) Device.usable(a.get("device"));
           for (Object arg : a.varargs("args").items()) {
             if (arg instanceof Tensor other) dtype = other.dtype();
-            else if (arg instanceof String || arg instanceof Device) Device.usable(arg);
-            else dtype = Convert.dtype(arg);
+            else if (!Device.checkedIfDevice(arg)) dtype = Convert.dtype(arg);
           }
           Tensor out = dtype == null ? in(a) : Torch.to(in(a), dtype);
           return a.getBool("copy") && out == in(a) ? Torch.clone(out) : out;
