@@ -339,7 +339,9 @@ public final class Torch {
     return unary(UnaryOp.SIGMOID, "SigmoidBackward", a, false, true, (g, x, y) -> mul(g, mul(y, rsub(y, 1.0))));
   }
   public static Tensor relu(Tensor a) {
-    return unary(UnaryOp.RELU, "ReluBackward", a, false, true, (g, x, y) -> mul(g, gt(y, scalar(0.0))));
+    // one fused pass unless this backward is itself recorded (create_graph needs the product)
+    return unary(UnaryOp.RELU, "ReluBackward", a, false, true, (g, x, y) -> GradMode.isEnabled()
+        ? mul(g, gt(y, scalar(0.0))) : Pointwise.binary(BinaryOp.RELU_BACKWARD, g, y));
   }
   public static Tensor leaky_relu(Tensor a, double slope) {
     Tensor out = Pointwise.where(Pointwise.binary(BinaryOp.GT, a, Tensor.wrap(0.0)), a,

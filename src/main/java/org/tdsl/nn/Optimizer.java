@@ -69,7 +69,7 @@ public abstract class Optimizer {
         Tensor p = params.get(i);
         Tensor g = p.grad();
         if (g == null) continue;
-        float[] gradient = TensorAccess.toFloatArray(g);
+        float[] gradient = TensorAccess.readFloats(g);
         float[] data = TensorAccess.data(p);
         int off = TensorAccess.offset(p);
         if (gradient.length != TensorAccess.numel(p)) {
@@ -82,7 +82,10 @@ public abstract class Optimizer {
     }
   }
 
-  /** Updates {@code n} parameter values {@code p[off..]} given their gradient {@code g[0..n)}. */
+  /**
+   * Updates {@code n} parameter values {@code p[off..]} given their gradient {@code g[0..n)},
+   * which may be the gradient tensor's own array: read it, never write it.
+   */
   protected abstract void update(int index, float[] p, int off, float[] g, int n);
 
   /** The per-parameter state arrays, created on first use. */

@@ -21,6 +21,19 @@ final class TensorAccess {
   /** A row-major copy of the elements as floats. */
   static float[] toFloatArray(Tensor t) { return t.toFloatArray(); }
 
+  /**
+   * The elements as floats for reading only: the tensor's own array when it holds exactly
+   * them (dense float32 from index 0), else a copy. Saves an optimizer step a copy of every
+   * gradient.
+   */
+  static float[] readFloats(Tensor t) {
+    if (t.dtype() == DType.FLOAT32 && t.isContiguous() && t.offset() == 0
+        && t.storage().floats().length == t.numel()) {
+      return t.storage().floats();
+    }
+    return t.toFloatArray();
+  }
+
   static void fill(Tensor t, float v) { t.fillRaw(v); }
 
   static void bumpVersion(Tensor t) { t.storage().bumpVersion(); }

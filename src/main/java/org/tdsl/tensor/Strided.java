@@ -15,7 +15,7 @@ final class Strided {
   }
 
   /** Below this many elements a second thread costs more than it saves. */
-  private static final int PARALLEL_MIN = 1 << 18;
+  static final int PARALLEL_MIN = 1 << 18;
 
   /**
    * {@link #rows}, spread over the kernels' threads when the tensor is large and

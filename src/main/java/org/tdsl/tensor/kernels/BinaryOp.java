@@ -1,8 +1,15 @@
 package org.tdsl.tensor.kernels;
 
-/** Elementwise functions of two values, with float and integer definitions. */
+/**
+ * Elementwise functions of two values, with float and integer definitions.
+ *
+ * <p>{@code RELU_BACKWARD} is relu's gradient in one pass (PyTorch's threshold_backward):
+ * {@code apply(g, y)} is g where the output y is positive, else 0. The composite
+ * g·(y &gt; 0) allocated a mask, a float copy of it and the product: a quarter of a
+ * training step's allocation.
+ */
 public enum BinaryOp {
-  ADD, SUB, MUL, DIV, FLOOR_DIVIDE, REMAINDER, POW, MAXIMUM, MINIMUM,
+  ADD, SUB, MUL, DIV, FLOOR_DIVIDE, REMAINDER, POW, MAXIMUM, MINIMUM, RELU_BACKWARD,
   EQ, NE, LT, LE, GT, GE, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR;
 
   public boolean isComparison() { return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal(); }
@@ -19,6 +26,7 @@ public enum BinaryOp {
       case POW -> (float) Math.pow(a, b);
       case MAXIMUM -> Float.isNaN(a) || Float.isNaN(b) ? Float.NaN : Math.max(a, b);
       case MINIMUM -> Float.isNaN(a) || Float.isNaN(b) ? Float.NaN : Math.min(a, b);
+      case RELU_BACKWARD -> b <= 0 ? 0f : a;
       default -> test(a, b) ? 1f : 0f;
     };
   }
@@ -58,6 +66,7 @@ public enum BinaryOp {
       }
       case MAXIMUM -> Math.max(a, b);
       case MINIMUM -> Math.min(a, b);
+      case RELU_BACKWARD -> b <= 0 ? 0 : a;
       default -> test(a, b) ? 1 : 0;
     };
   }

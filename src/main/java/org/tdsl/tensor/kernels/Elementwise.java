@@ -58,7 +58,7 @@ public final class Elementwise {
 
   static boolean hasVector(BinaryOp op) {
     return switch (op) {
-      case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM -> true;
+      case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, RELU_BACKWARD -> true;
       default -> false;
     };
   }
@@ -71,6 +71,7 @@ public final class Elementwise {
       case DIV -> a.div(b);
       case MAXIMUM -> a.max(b);
       case MINIMUM -> a.min(b);
+      case RELU_BACKWARD -> a.blend(0f, b.compare(VectorOperators.LE, 0f));
       default -> throw new IllegalStateException(op.name());
     };
   }
