@@ -3,6 +3,7 @@ package org.tdsl.nn;
 import java.util.ArrayList;
 import java.util.List;
 import org.tdsl.tensor.Tensor;
+import org.tdsl.tensor.kernels.OptimizerSteps;
 
 /** Adadelta (Zeiler 2012) as PyTorch 1.13 computes it; lr scales the delta (default 1.0). */
 public final class Adadelta extends Optimizer {
@@ -28,16 +29,7 @@ public final class Adadelta extends Optimizer {
   @Override
   protected void update(int index, float[] p, int off, float[] g, int n) {
     float[] sq = state(squareAvg, index, n), acc = state(accDelta, index, n);
-    float r = (float) rho, keep = (float) (1 - rho), e = (float) eps, wd = (float) weightDecay, step = (float) -lr;
-    for (int i = 0; i < n; i++) {
-      float grad = maximize ? -g[i] : g[i];
-      if (weightDecay != 0) grad = grad + wd * p[off + i];
-      sq[i] = sq[i] * r + keep * grad * grad;
-      float std = (float) Math.sqrt(sq[i] + e);
-      float delta = (float) Math.sqrt(acc[i] + e) / std * grad;
-      acc[i] = acc[i] * r + keep * delta * delta;
-      p[off + i] = p[off + i] + step * delta;
-    }
+    OptimizerSteps.adadelta(p, off, g, sq, acc, n, rho, eps, weightDecay, lr, maximize);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.tdsl.tensor.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,34 @@ class KernelWidthsTest {
           close(gx1[i], gx[r * n + i], "backward row " + r + " log " + log);
         }
         close(Reduce.sum(x, r * n, n), sums[r], "sum of row " + r);
+      }
+    }
+  }
+
+  @Test
+  void adadeltaMatchesTheScalarFormulaExactly() {
+    // the lengths cross the vector tails and the two-thread split (65,536 elements)
+    for (int n : new int[] {1, 17, 100, 70_001}) {
+      for (boolean maximize : new boolean[] {false, true}) {
+        for (double wd : new double[] {0, 0.01}) {
+          float[] p = data(n + 3, n, -1f, 1f), g = data(n, n + 1, -2f, 2f);
+          float[] sq = data(n, n + 2, 0f, 1f), acc = data(n, n + 3, 0f, 1f);
+          float[] pRef = p.clone(), sqRef = sq.clone(), accRef = acc.clone();
+          OptimizerSteps.adadelta(p, 3, g, sq, acc, n, 0.9, 1e-6, wd, 1.0, maximize);
+          float r = 0.9f, keep = (float) (1 - 0.9), e = 1e-6f, step = -1f;
+          for (int i = 0; i < n; i++) {  // Adadelta as PyTorch 1.13 writes it, one element at a time
+            float grad = maximize ? -g[i] : g[i];
+            if (wd != 0) grad = grad + (float) wd * pRef[3 + i];
+            sqRef[i] = sqRef[i] * r + keep * grad * grad;
+            float delta = (float) Math.sqrt(accRef[i] + e) / (float) Math.sqrt(sqRef[i] + e) * grad;
+            accRef[i] = accRef[i] * r + keep * delta * delta;
+            pRef[3 + i] = pRef[3 + i] + step * delta;
+          }
+          String what = "n=" + n + " maximize=" + maximize + " wd=" + wd;
+          assertArrayEquals(sqRef, sq, what);
+          assertArrayEquals(accRef, acc, what);
+          assertArrayEquals(pRef, p, what);
+        }
       }
     }
   }
