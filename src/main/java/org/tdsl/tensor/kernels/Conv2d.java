@@ -79,6 +79,10 @@ public final class Conv2d {
 
   /** output = conv2d(input, weight) + bias; {@code bias} may be null. Overwrites output. */
   public static void forward(Params p, float[] input, float[] weight, float[] bias, float[] output) {
+    if (ConvDirect.applies(p)) {
+      ConvDirect.forward(p, input, weight, bias, output);
+      return;
+    }
     int cg = p.groupChannels(), og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
     Parallel.forEach(p.batch(), n -> {
       float[] col = p.isPointwise() ? input : columns(rows * plane);
