@@ -99,31 +99,34 @@ final class ConvDirect {
   }
 
   /**
-   * gradInput = the full correlation of the output gradient with the flipped kernel: each
-   * sample's G is copied with a zero border of (k−1)·d on every side, which makes the input
-   * gradient a valid stride-1 correlation of that padded G with W flipped and transposed.
+   * gradInput = the full correlation of the output gradient with the flipped kernel. Each
+   * sample's G is laid out with the input's row width W (zeros in the columns ow ≥ Wout)
+   * behind a zero prefix of (kH−1)·dH·W + (kW−1)·dW floats and before a zero suffix; the input
+   * gradient is then a valid stride-1 correlation of that G with W flipped and transposed,
+   * computed straight in the input's own layout (no columns thrown away). A tap that falls
+   * off G's left edge wraps into the previous row's zero columns (W − (kW−1)·dW = Wout).
    */
   static void backwardInput(Conv2d.Params p, float[] gradOutput, float[] weight, float[] gradInput) {
-    int taps = p.kernelH() * p.kernelW();
+    int taps = p.kernelH() * p.kernelW(), w = p.width();
     int cout = p.outChannels(), hOut = p.outHeight(), wOut = p.outWidth();
     int padH = p.dilationH() * (p.kernelH() - 1), padW = p.dilationW() * (p.kernelW() - 1);
-    int hp = hOut + 2 * padH, wp = wOut + 2 * padW, planeP = hp * wp;
+    int prefix = padH * w + padW, planeG = (p.height() + padH) * w + padW;
     float[] packed = pack(weight, p.channels(), cout, taps, true);
-    int[] shifts = shifts(p, wp);
+    int[] shifts = shifts(p, w);
     Parallel.forEach(p.batch(), n -> {
-      float[] g = scratch(1, cout * planeP);
+      float[] g = scratch(1, cout * planeG);
       int src = n * cout * hOut * wOut;
       for (int o = 0; o < cout; o++) {
-        int at = o * planeP;
-        Arrays.fill(g, at, at + padH * wp + padW, 0f);
+        int at = o * planeG;
+        Arrays.fill(g, at, at + prefix, 0f);
         for (int oh = 0; oh < hOut; oh++) {
-          int row = at + (padH + oh) * wp + padW;
+          int row = at + prefix + oh * w;
           System.arraycopy(gradOutput, src + (o * hOut + oh) * wOut, g, row, wOut);
-          int end = oh + 1 < hOut ? row + wp : at + planeP;  // the right border and the next row's left one
-          Arrays.fill(g, row + wOut, end, 0f);
+          Arrays.fill(g, row + wOut, row + w, 0f);
         }
+        Arrays.fill(g, at + prefix + hOut * w, at + planeG, 0f);
       }
-      correlate(cout, planeP, wp, g, 0, shifts, packed, p.channels(), p.height(), p.width(),
+      correlate(cout, planeG, w, g, 0, shifts, packed, p.channels(), p.height(), w,
           null, gradInput, n * p.channels() * p.inPlane());
     });
   }
