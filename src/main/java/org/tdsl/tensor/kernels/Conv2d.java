@@ -143,6 +143,10 @@ public final class Conv2d {
       Arrays.fill(gradWeight, 0, size, 0f);
       return;
     }
+    if (ConvWeightGrad.applies(p)) {
+      ConvWeightGrad.backwardWeight(p, input, gradOutput, gradWeight);
+      return;
+    }
     // With a handful of input channels (a first layer) each tap's product would be a few
     // lone dot products; unfolded, all taps form the columns of one product instead.
     if (ConvShifted.applies(p) && p.groupChannels() >= GemmDot.R) {
