@@ -185,12 +185,18 @@ public final class Conv2d {
   /** gradBias[o] = the sum of gradOutput over the batch and the output plane. Overwrites gradBias. */
   public static void backwardBias(Params p, float[] gradOutput, float[] gradBias) {
     int plane = p.outPlane();
-    for (int o = 0; o < p.outChannels(); o++) {
-      double sum = 0;
-      for (int n = 0; n < p.batch(); n++) {
-        sum += ConvUnfold.sum(gradOutput, (n * p.outChannels() + o) * plane, plane);
+    // It reads all of G (9 MB at the MNIST network's conv2) once: memory-bound, and two
+    // cores move about twice what one does, so channels are split over the threads.
+    int parts = (long) p.outputSize() < 256 * 1024 ? 1 : Math.min(p.outChannels(), Parallel.threads());
+    Parallel.forEach(parts, t -> {
+      int from = (int) ((long) p.outChannels() * t / parts), to = (int) ((long) p.outChannels() * (t + 1) / parts);
+      for (int o = from; o < to; o++) {
+        double sum = 0;
+        for (int n = 0; n < p.batch(); n++) {
+          sum += ConvUnfold.sum(gradOutput, (n * p.outChannels() + o) * plane, plane);
+        }
+        gradBias[o] = (float) sum;
       }
-      gradBias[o] = (float) sum;
-    }
+    });
   }
 }

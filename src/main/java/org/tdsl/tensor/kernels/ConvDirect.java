@@ -114,15 +114,15 @@ final class ConvDirect {
     float[] packed = pack(weight, p.channels(), cout, taps, true);
     int[] shifts = shifts(p, w);
     Parallel.forEach(p.batch(), n -> {
-      float[] g = scratch(1, cout * planeG);
+      float[] g = scratch(1, cout * planeG + NR);  // slack: the last tile reads past the plane (lanes thrown away)
       int src = n * cout * hOut * wOut;
       for (int o = 0; o < cout; o++) {
         int at = o * planeG;
         Arrays.fill(g, at, at + prefix, 0f);
         for (int oh = 0; oh < hOut; oh++) {
           int row = at + prefix + oh * w;
-          System.arraycopy(gradOutput, src + (o * hOut + oh) * wOut, g, row, wOut);
-          Arrays.fill(g, row + wOut, row + w, 0f);
+          copyRow(gradOutput, src + (o * hOut + oh) * wOut, g, row, wOut);
+          for (int j = wOut; j < w; j++) g[row + j] = 0f;
         }
         Arrays.fill(g, at + prefix + hOut * w, at + planeG, 0f);
       }
@@ -158,7 +158,7 @@ final class ConvDirect {
         base = 0;
         stride = window;
       }
-      int[] offs = src == x ? inPlace : offsets(shifts, inCh, stride);
+      int[] offs = src == x ? inPlace : offsets(shifts, inCh, stride);  // once per sample at most
       for (int b = 0; b < blocks; b++) {
         micro(offs, packed, b * MR * k, src, base, wide, b * MR * ldw + q0, ldw);
       }
@@ -168,6 +168,19 @@ final class ConvDirect {
       for (int oh = 0; oh < hOut; oh++) {
         compactRow(wide, o * ldw + oh * width, out, outOff + (o * hOut + oh) * wOut, wOut, add);
       }
+    }
+  }
+
+  /** dst[to..to+count) = src[from..from+count): for rows this short, cheaper than System.arraycopy's call. */
+  private static void copyRow(float[] src, int from, float[] dst, int to, int count) {
+    if (count < L) {
+      for (int i = 0; i < count; i++) dst[to + i] = src[from + i];
+      return;
+    }
+    for (int i = 0; ; i += L) {
+      int at = Math.min(i, count - L);
+      FloatVector.fromArray(S, src, from + at).intoArray(dst, to + at);
+      if (at == count - L) return;
     }
   }
 

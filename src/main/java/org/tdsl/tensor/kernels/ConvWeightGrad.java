@@ -81,6 +81,8 @@ final class ConvWeightGrad {
    * (panel rows past the last channel are left as they are: their sums are never read).
    */
   private static void transpose(float[] g, int from, int channels, int plane, float[] gt) {
+    // A plain scalar walk; blocked loops and vector gathers measured no faster (it is ~18%
+    // of the time at conv2).
     for (int o = 0; o < channels; o++) {
       int src = from + o * plane, dst = o / NR * NR * plane + o % NR;
       for (int q = 0; q < plane; q++) gt[dst + q * NR] = g[src + q];
