@@ -95,7 +95,7 @@ final class ConvDirect {
     int outPlane = p.outPlane();
     Parallel.forEach(p.batch(), n -> correlate(p.channels(), p.inPlane(), p.width(), input,
         n * p.channels() * p.inPlane(), shifts, packed, p.outChannels(), p.outHeight(), p.outWidth(),
-        bias, output, n * p.outChannels() * outPlane));
+        bias, output, n * p.outChannels() * outPlane, null));
   }
 
   /**
@@ -113,6 +113,7 @@ final class ConvDirect {
     int prefix = padH * w + padW, planeG = (p.height() + padH) * w + padW;
     float[] packed = pack(weight, p.channels(), cout, taps, true);
     int[] shifts = shifts(p, w);
+    int[] reach = reach(p, cout);
     Parallel.forEach(p.batch(), n -> {
       float[] g = scratch(1, cout * planeG + NR);  // slack: the last tile reads past the plane (lanes thrown away)
       int src = n * cout * hOut * wOut;
@@ -127,8 +128,34 @@ final class ConvDirect {
         Arrays.fill(g, at + prefix + hOut * w, at + planeG, 0f);
       }
       correlate(cout, planeG, w, g, 0, shifts, packed, p.channels(), p.height(), w,
-          null, gradInput, n * p.channels() * p.inPlane());
+          null, gradInput, n * p.channels() * p.inPlane(), reach);
     });
+  }
+
+  /**
+   * For the input gradient, the range of reduction steps [reach[2t], reach[2t+1]) that tile t
+   * needs: a tile in the first or last rows of the input sees some kernel rows only through
+   * G's zero border above or below, and skips them (taps run kernel row by kernel row, so the
+   * rows it needs are one contiguous range of steps). 6% of the steps at conv2.
+   */
+  private static int[] reach(Conv2d.Params p, int inCh) {
+    int w = p.width(), span = p.height() * w, tiles = (span + NR - 1) / NR;
+    int kH = p.kernelH(), dH = p.dilationH(), perRow = p.kernelW() * inCh, hOut = p.outHeight();
+    int[] reach = new int[2 * tiles];
+    for (int t = 0; t < tiles; t++) {
+      int r0 = t * NR / w, r1 = Math.min(span - 1, t * NR + NR - 1) / w;
+      int lo = kH, hi = -1;  // flipped kernel row j reads G row ih − (kH−1−j)·dH
+      for (int j = 0; j < kH; j++) {
+        int back = (kH - 1 - j) * dH;
+        if (back <= r1 && r0 - back <= hOut - 1) {
+          lo = Math.min(lo, j);
+          hi = j;
+        }
+      }
+      reach[2 * t] = hi < 0 ? 0 : lo * perRow;
+      reach[2 * t + 1] = hi < 0 ? 0 : (hi + 1) * perRow;
+    }
+    return reach;
   }
 
   /**
@@ -137,7 +164,7 @@ final class ConvDirect {
    */
   private static void correlate(int inCh, int plane, int width, float[] x, int xOff, int[] shifts,
                                 float[] packed, int outCh, int hOut, int wOut, float[] bias,
-                                float[] out, int outOff) {
+                                float[] out, int outOff, int[] reach) {
     int taps = shifts.length, k = inCh * taps, maxShift = shifts[taps - 1];
     int span = (hOut - 1) * width + wOut;
     int ldw = (span + NR - 1) / NR * NR, blocks = (outCh + MR - 1) / MR;
@@ -160,7 +187,8 @@ final class ConvDirect {
       }
       int[] offs = src == x ? inPlace : offsets(shifts, inCh, stride);  // once per sample at most
       for (int b = 0; b < blocks; b++) {
-        micro(offs, packed, b * MR * k, src, base, wide, b * MR * ldw + q0, ldw);
+        int tile = q0 / NR, kFrom = reach == null ? 0 : reach[2 * tile], kTo = reach == null ? k : reach[2 * tile + 1];
+        micro(offs, kFrom, kTo, packed, b * MR * k, src, base, wide, b * MR * ldw + q0, ldw);
       }
     }
     for (int o = 0; o < outCh; o++) {
@@ -209,14 +237,14 @@ final class ConvDirect {
    * nine steps, not nine loops of one. Kept small: C2 stops intrinsifying vector operations
    * in a method that grows too large.
    */
-  private static void micro(int[] offsets, float[] w, int wBase, float[] x, int xBase,
+  private static void micro(int[] offsets, int kFrom, int kTo, float[] w, int wBase, float[] x, int xBase,
                             float[] c, int cBase, int ldc) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c00 = zero, c01 = zero, c10 = zero, c11 = zero;
     FloatVector c20 = zero, c21 = zero, c30 = zero, c31 = zero;
     FloatVector c40 = zero, c41 = zero, c50 = zero, c51 = zero;
     FloatVector c60 = zero, c61 = zero, c70 = zero, c71 = zero;
-    for (int k = 0; k < offsets.length; k++) {
+    for (int k = kFrom; k < kTo; k++) {
       int xi = xBase + offsets[k], wi = wBase + k * MR;
       FloatVector b0 = FloatVector.fromArray(S, x, xi);
       FloatVector b1 = FloatVector.fromArray(S, x, xi + L);
