@@ -188,7 +188,11 @@ final class ConvDirect {
       int[] offs = src == x ? inPlace : offsets(shifts, inCh, stride);  // once per sample at most
       for (int b = 0; b < blocks; b++) {
         int tile = q0 / NR, kFrom = reach == null ? 0 : reach[2 * tile], kTo = reach == null ? k : reach[2 * tile + 1];
-        micro(offs, kFrom, kTo, packed, b * MR * k, src, base, wide, b * MR * ldw + q0, ldw);
+        if (span - q0 <= L) {  // a ragged last tile of at most one vector: half the work
+          microOneVector(offs, kFrom, kTo, packed, b * MR * k, src, base, wide, b * MR * ldw + q0, ldw);
+        } else {
+          micro(offs, kFrom, kTo, packed, b * MR * k, src, base, wide, b * MR * ldw + q0, ldw);
+        }
       }
     }
     for (int o = 0; o < outCh; o++) {
@@ -289,5 +293,32 @@ final class ConvDirect {
     c61.intoArray(c, cBase + 6 * ldc + L);
     c70.intoArray(c, cBase + 7 * ldc);
     c71.intoArray(c, cBase + 7 * ldc + L);
+  }
+
+  /** {@link #micro} for one vector of positions instead of two (8 accumulators). */
+  private static void microOneVector(int[] offsets, int kFrom, int kTo, float[] w, int wBase, float[] x,
+                                     int xBase, float[] c, int cBase, int ldc) {
+    FloatVector zero = FloatVector.zero(S);
+    FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero, c6 = zero, c7 = zero;
+    for (int k = kFrom; k < kTo; k++) {
+      int wi = wBase + k * MR;
+      FloatVector b = FloatVector.fromArray(S, x, xBase + offsets[k]);
+      c0 = FloatVector.broadcast(S, w[wi]).fma(b, c0);
+      c1 = FloatVector.broadcast(S, w[wi + 1]).fma(b, c1);
+      c2 = FloatVector.broadcast(S, w[wi + 2]).fma(b, c2);
+      c3 = FloatVector.broadcast(S, w[wi + 3]).fma(b, c3);
+      c4 = FloatVector.broadcast(S, w[wi + 4]).fma(b, c4);
+      c5 = FloatVector.broadcast(S, w[wi + 5]).fma(b, c5);
+      c6 = FloatVector.broadcast(S, w[wi + 6]).fma(b, c6);
+      c7 = FloatVector.broadcast(S, w[wi + 7]).fma(b, c7);
+    }
+    c0.intoArray(c, cBase);
+    c1.intoArray(c, cBase + ldc);
+    c2.intoArray(c, cBase + 2 * ldc);
+    c3.intoArray(c, cBase + 3 * ldc);
+    c4.intoArray(c, cBase + 4 * ldc);
+    c5.intoArray(c, cBase + 5 * ldc);
+    c6.intoArray(c, cBase + 6 * ldc);
+    c7.intoArray(c, cBase + 7 * ldc);
   }
 }
