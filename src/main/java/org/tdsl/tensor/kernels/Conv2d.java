@@ -6,11 +6,14 @@ import java.util.Arrays;
  * 2-d convolution on contiguous NCHW float32 arrays, with PyTorch's semantics (stride,
  * padding, dilation, groups; cross-correlation, as torch.nn.functional.conv2d).
  *
- * <p>Each sample is unfolded (im2col) into a (C/groups·kH·kW)×(Hout·Wout) matrix and multiplied
- * by the weight with {@link Gemm}; backward uses the same unfolding and folds gradients
- * back (col2im). Samples are spread over the cores by {@link Parallel}; the Gemm calls
- * inside a sample then run on their own thread. A 1×1 convolution with stride 1 and no
- * padding skips the unfolding: the input already is that matrix.
+ * <p>Stride 1 without padding in one group (the common case) takes the direct kernels:
+ * {@link ConvDirect} for the forward and the input gradient, {@link ConvWeightGrad} for the
+ * weight gradient (from 8 input channels; fewer go through {@link ConvShifted} or the
+ * unfolding). Everything else unfolds each sample (im2col) into a
+ * (C/groups·kH·kW)×(Hout·Wout) matrix and multiplies it by the weight with {@link Gemm};
+ * backward uses the same unfolding and folds gradients back (col2im). Samples are spread
+ * over the cores by {@link Parallel}. A 1×1 convolution with stride 1 and no padding skips
+ * the unfolding: the input already is that matrix.
  *
  * <p>Every array starts at index 0 and is contiguous: input N×C×H×W, weight
  * Cout×(C/groups)×kH×kW, bias Cout, output N×Cout×Hout×Wout.

@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * tile of NR = 2·L consecutive positions reads, for every (tap, channel), one run of NR
  * consecutive input floats: two vector loads straight from the input, with no im2col. The
  * columns ow ≥ Wout of this wide layout are computed and thrown away (2 of 26 at the
- * MNIST network's conv2, 8%), and the weight, packed once per call into blocks of
+ * MNIST network's conv2, 8%; a ragged last tile of one vector or less runs a one-vector
+ * kernel), and the weight, packed once per call into blocks of
  * {@link #MR} output channels, supplies the broadcasts. The microkernel keeps an 8×2L tile
  * in 16 vector registers over the whole reduction (every tap of every channel: 288 steps
  * at conv2), so each output is written once, into a per-thread wide buffer that is then
