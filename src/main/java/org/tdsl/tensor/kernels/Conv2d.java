@@ -6,11 +6,14 @@ import java.util.Arrays;
  * 2-d convolution on contiguous NCHW float32 arrays, with PyTorch's semantics (stride,
  * padding, dilation, groups; cross-correlation, as torch.nn.functional.conv2d).
  *
- * <p>Each sample is unfolded (im2col) into a (C/groups·kH·kW)×(Hout·Wout) matrix and multiplied
- * by the weight with {@link Gemm}; backward uses the same unfolding and folds gradients
- * back (col2im). Samples are spread over the cores by {@link Parallel}; the Gemm calls
- * inside a sample then run on their own thread. A 1×1 convolution with stride 1 and no
- * padding skips the unfolding: the input already is that matrix.
+ * <p>Stride 1 without padding in one group (the common case) takes the direct kernels:
+ * {@link ConvDirect} for the forward and the input gradient, {@link ConvWeightGrad} for the
+ * weight gradient (from 8 input channels; fewer go through {@link ConvShifted} or the
+ * unfolding). Everything else unfolds each sample (im2col) into a
+ * (C/groups·kH·kW)×(Hout·Wout) matrix and multiplies it by the weight with {@link Gemm};
+ * backward uses the same unfolding and folds gradients back (col2im). Samples are spread
+ * over the cores by {@link Parallel}. A 1×1 convolution with stride 1 and no padding skips
+ * the unfolding: the input already is that matrix.
  *
  * <p>Every array starts at index 0 and is contiguous: input N×C×H×W, weight
  * Cout×(C/groups)×kH×kW, bias Cout, output N×Cout×Hout×Wout.
@@ -79,6 +82,10 @@ public final class Conv2d {
 
   /** output = conv2d(input, weight) + bias; {@code bias} may be null. Overwrites output. */
   public static void forward(Params p, float[] input, float[] weight, float[] bias, float[] output) {
+    if (ConvDirect.applies(p)) {
+      ConvDirect.forward(p, input, weight, bias, output);
+      return;
+    }
     int cg = p.groupChannels(), og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane();
     Parallel.forEach(p.batch(), n -> {
       float[] col = p.isPointwise() ? input : columns(rows * plane);
@@ -102,6 +109,12 @@ public final class Conv2d {
 
   /** gradInput = the gradient of the loss with respect to the input. Overwrites gradInput. */
   public static void backwardInput(Params p, float[] gradOutput, float[] weight, float[] gradInput) {
+    // The direct kernel's tiles are 8 input channels tall: a first layer's one channel
+    // would be 7/8 padding, and its shifted products are faster.
+    if (ConvDirect.applies(p) && p.channels() >= ConvDirect.MR) {
+      ConvDirect.backwardInput(p, gradOutput, weight, gradInput);
+      return;
+    }
     if (ConvShifted.applies(p)) {
       ConvShifted.backwardInput(p, gradOutput, weight, gradInput);
       return;
@@ -131,6 +144,10 @@ public final class Conv2d {
     int og = p.groupOutChannels(), rows = p.colRows(), plane = p.outPlane(), size = p.weightSize();
     if (p.batch() == 0) {
       Arrays.fill(gradWeight, 0, size, 0f);
+      return;
+    }
+    if (ConvWeightGrad.applies(p)) {
+      ConvWeightGrad.backwardWeight(p, input, gradOutput, gradWeight);
       return;
     }
     // With a handful of input channels (a first layer) each tap's product would be a few
@@ -171,12 +188,18 @@ public final class Conv2d {
   /** gradBias[o] = the sum of gradOutput over the batch and the output plane. Overwrites gradBias. */
   public static void backwardBias(Params p, float[] gradOutput, float[] gradBias) {
     int plane = p.outPlane();
-    for (int o = 0; o < p.outChannels(); o++) {
-      double sum = 0;
-      for (int n = 0; n < p.batch(); n++) {
-        sum += ConvUnfold.sum(gradOutput, (n * p.outChannels() + o) * plane, plane);
+    // It reads all of G (9 MB at the MNIST network's conv2) once: memory-bound, and two
+    // cores move about twice what one does, so channels are split over the threads.
+    int parts = (long) p.outputSize() < 256 * 1024 ? 1 : Math.min(p.outChannels(), Parallel.threads());
+    Parallel.forEach(parts, t -> {
+      int from = (int) ((long) p.outChannels() * t / parts), to = (int) ((long) p.outChannels() * (t + 1) / parts);
+      for (int o = from; o < to; o++) {
+        double sum = 0;
+        for (int n = 0; n < p.batch(); n++) {
+          sum += ConvUnfold.sum(gradOutput, (n * p.outChannels() + o) * plane, plane);
+        }
+        gradBias[o] = (float) sum;
       }
-      gradBias[o] = (float) sum;
-    }
+    });
   }
 }

@@ -145,6 +145,26 @@ class Conv2dTest {
     check(Conv2d.Params.square(2, 2, 40, 40, 3, 5, 1, 0, 1, 1), true, seed++);     // long rows: vector loops and tails
   }
 
+  /**
+   * Stride 1, no padding, one group: ConvDirect's forward and input gradient (tiles of 8
+   * channels by two vectors of positions) and, from 8 input channels, ConvWeightGrad. The
+   * shapes leave every tail: channel counts off the tile height, position counts off the
+   * tile width, rows shorter than a vector, a last tile that would read past the input.
+   */
+  @Test
+  void directKernelShapesAgreeWithDirectLoops() {
+    long seed = 60;
+    check(Conv2d.Params.square(1, 8, 10, 10, 8, 3, 1, 0, 1, 1), true, seed++);     // batch 1, whole tiles of channels
+    check(Conv2d.Params.square(3, 9, 9, 11, 5, 3, 1, 0, 1, 1), true, seed++);      // Cout 5, C·taps = 81
+    check(Conv2d.Params.square(2, 10, 7, 7, 13, 2, 1, 0, 1, 1), false, seed++);    // Cout 13, 2×2, C·taps = 40
+    check(Conv2d.Params.square(2, 12, 13, 12, 17, 3, 1, 0, 2, 1), true, seed++);   // dilated
+    check(new Conv2d.Params(2, 8, 5, 40, 9, 1, 3, 1, 1, 0, 0, 1, 1, 1), true, seed++);  // 1×3, long rows
+    check(new Conv2d.Params(2, 8, 30, 4, 7, 3, 1, 1, 1, 0, 0, 1, 1, 1), true, seed++);  // 3×1, rows shorter than a vector
+    check(Conv2d.Params.square(1, 16, 3, 3, 8, 3, 1, 0, 1, 1), true, seed++);      // one output position
+    check(Conv2d.Params.square(2, 3, 20, 19, 10, 4, 1, 0, 1, 1), true, seed++);    // few input channels: forward only
+    check(Conv2d.Params.square(5, 1, 28, 28, 3, 3, 1, 0, 1, 1), true, seed++);     // one channel in, three out
+  }
+
   @Test
   void mnistShapesAgreeWithDirectLoops() {
     check(Conv2d.Params.square(4, 1, 28, 28, 32, 3, 1, 0, 1, 1), true, 21);
