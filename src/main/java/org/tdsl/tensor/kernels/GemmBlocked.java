@@ -31,7 +31,7 @@ final class GemmBlocked {
   private static final int KC = 256;
   private static final int MC = 192;  // a multiple of MR
   private static final int NC = 1024;
-  private static final int IN_PLACE_MAX_ROWS = 192;  // a multiple of NR for every width
+  static final int IN_PLACE_MAX_ROWS = 192;  // a multiple of NR for every width
 
   /** Per-thread packing buffers, reused across calls (allocating them costs more than small products). */
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
