@@ -131,6 +131,17 @@ class KernelWidthsTest {
     }
   }
 
+  /** Rows long enough for the four-stream sum, with every kind of tail after the quarters. */
+  @Test
+  void longSumsAgreeWithPlainLoop() {
+    for (int n : new int[] {127, 128, 129, 511, 512, 513, 1000, 4099, 100_003}) {
+      float[] x = data(n + 3, 30 + n, -4f, 4f);
+      double sum = 0;
+      for (int i = 0; i < n; i++) sum += x[3 + i];
+      close(sum, Reduce.sum(x, 3, n), "sum n=" + n);
+    }
+  }
+
   /** Enough rows to be spread over the threads: each row as computed on its own. */
   @Test
   void manyRowsSplitOverThreadsAgreeWithOneRowAtATime() {
