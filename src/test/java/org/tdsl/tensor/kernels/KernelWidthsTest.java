@@ -134,7 +134,7 @@ class KernelWidthsTest {
   /** Rows long enough for the four-stream sum, with every kind of tail after the quarters. */
   @Test
   void longSumsAgreeWithPlainLoop() {
-    for (int n : new int[] {127, 128, 129, 511, 512, 513, 1000, 4099, 100_003}) {
+    for (int n : new int[] {127, 128, 129, 511, 512, 513, 1000, 4099, 65_536, 65_551, 100_003}) {
       float[] x = data(n + 3, 30 + n, -4f, 4f);
       double sum = 0;
       for (int i = 0; i < n; i++) sum += x[3 + i];
