@@ -102,13 +102,14 @@ final class GemmBlocked {
         // A whole tile that overwrites C is stored straight from the registers, skipping the
         // scratch tile (one core on fc1's backward: -5%). Adding into C stays in the merge:
         // with C's loads and adds inside, C2 left the microkernel's vectors boxed (square
-        // 512 went 1.5 → 6.5 ms).
-        if (!add && rows == MR && cols == NR && !(copyFirst && ir == 0)) {
-          microInto(depth, buf.a, ir * depth, buf.b, bBase, NR, c, cBase, ldc);
-          continue;
-        }
-        if (copyFirst && ir == 0) microCopy(depth, buf.a, 0, b, bBlock + jr, ldb, tile, buf.b);
-        else micro(depth, buf.a, ir * depth, buf.b, bBase, NR, tile);
+        // 512 went 1.5 → 6.5 ms). The same two kernels write either (a third kernel for the
+        // direct store took C2 longer to reach: fewer calls each).
+        boolean direct = !add && rows == MR && cols == NR;
+        float[] out = direct ? c : tile;
+        int outBase = direct ? cBase : 0, ldo = direct ? ldc : NR;
+        if (copyFirst && ir == 0) microCopy(depth, buf.a, 0, b, bBlock + jr, ldb, out, outBase, ldo, buf.b);
+        else micro(depth, buf.a, ir * depth, buf.b, bBase, NR, out, outBase, ldo);
+        if (direct) continue;
         if (rows == MR && cols == NR) {
           mergeFullTile(tile, c, cBase, ldc, add);
         } else {
@@ -204,6 +205,12 @@ final class GemmBlocked {
     }
   }
 
+  /** {@link #micro} into the scratch tile. */
+  static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                    float[] tile) {
+    micro(depth, ap, aBase, bp, bBase, bStride, tile, 0, NR);
+  }
+
   /**
    * tile = packed A panel · B panel over an even depth; B's rows lie bStride apart (NR when
    * packed, B's row stride when read in place). Kept this small on purpose:
@@ -211,7 +218,7 @@ final class GemmBlocked {
    * loads, adds and stores of C live in the merge methods instead.
    */
   static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                    float[] tile) {
+                    float[] out, int outBase, int ldo) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c00 = zero, c01 = zero;
     FloatVector c10 = zero, c11 = zero;
@@ -264,89 +271,19 @@ final class GemmBlocked {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
-    c00.intoArray(tile, 0 * NR);
-    c01.intoArray(tile, 0 * NR + L);
-    c10.intoArray(tile, 1 * NR);
-    c11.intoArray(tile, 1 * NR + L);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + L);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + L);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + L);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + L);
+    c00.intoArray(out, outBase + 0 * ldo);
+    c01.intoArray(out, outBase + 0 * ldo + L);
+    c10.intoArray(out, outBase + 1 * ldo);
+    c11.intoArray(out, outBase + 1 * ldo + L);
+    c20.intoArray(out, outBase + 2 * ldo);
+    c21.intoArray(out, outBase + 2 * ldo + L);
+    c30.intoArray(out, outBase + 3 * ldo);
+    c31.intoArray(out, outBase + 3 * ldo + L);
+    c40.intoArray(out, outBase + 4 * ldo);
+    c41.intoArray(out, outBase + 4 * ldo + L);
+    c50.intoArray(out, outBase + 5 * ldo);
+    c51.intoArray(out, outBase + 5 * ldo + L);
   }
-
-  /** {@link #micro} storing a whole tile straight into C (overwriting it), without the scratch tile. */
-  static void microInto(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                        float[] c, int cBase, int ldc) {
-    FloatVector zero = FloatVector.zero(S);
-    FloatVector c00 = zero, c01 = zero;
-    FloatVector c10 = zero, c11 = zero;
-    FloatVector c20 = zero, c21 = zero;
-    FloatVector c30 = zero, c31 = zero;
-    FloatVector c40 = zero, c41 = zero;
-    FloatVector c50 = zero, c51 = zero;
-    FloatVector b0, b1, av;
-    for (int k = 0; k < depth; k += 2) {
-      int ai = aBase + k * MR;
-      int bi = bBase + k * bStride;
-      b0 = FloatVector.fromArray(S, bp, bi);
-      b1 = FloatVector.fromArray(S, bp, bi + L);
-      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 0]);
-      c00 = av.fma(b0, c00);
-      c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 1]);
-      c10 = av.fma(b0, c10);
-      c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 2]);
-      c20 = av.fma(b0, c20);
-      c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 3]);
-      c30 = av.fma(b0, c30);
-      c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 4]);
-      c40 = av.fma(b0, c40);
-      c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 5]);
-      c50 = av.fma(b0, c50);
-      c51 = av.fma(b1, c51);
-      b0 = FloatVector.fromArray(S, bp, bi + bStride);
-      b1 = FloatVector.fromArray(S, bp, bi + bStride + L);
-      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 0]);
-      c00 = av.fma(b0, c00);
-      c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 1]);
-      c10 = av.fma(b0, c10);
-      c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 2]);
-      c20 = av.fma(b0, c20);
-      c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 3]);
-      c30 = av.fma(b0, c30);
-      c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 4]);
-      c40 = av.fma(b0, c40);
-      c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 5]);
-      c50 = av.fma(b0, c50);
-      c51 = av.fma(b1, c51);
-    }
-    c00.intoArray(c, cBase);
-    c01.intoArray(c, cBase + L);
-    c10.intoArray(c, cBase + ldc);
-    c11.intoArray(c, cBase + ldc + L);
-    c20.intoArray(c, cBase + 2 * ldc);
-    c21.intoArray(c, cBase + 2 * ldc + L);
-    c30.intoArray(c, cBase + 3 * ldc);
-    c31.intoArray(c, cBase + 3 * ldc + L);
-    c40.intoArray(c, cBase + 4 * ldc);
-    c41.intoArray(c, cBase + 4 * ldc + L);
-    c50.intoArray(c, cBase + 5 * ldc);
-    c51.intoArray(c, cBase + 5 * ldc + L);
-  }
-
 
   /**
    * {@link #micro} that also stores each pair of B vectors it loads into {@code copy} as a
@@ -354,7 +291,7 @@ final class GemmBlocked {
    * on memory in a pass of its own. A separate method so that {@code micro} stays small.
    */
   static void microCopy(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                        float[] tile, float[] copy) {
+                        float[] out, int outBase, int ldo, float[] copy) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c00 = zero, c01 = zero;
     FloatVector c10 = zero, c11 = zero;
@@ -411,17 +348,17 @@ final class GemmBlocked {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
-    c00.intoArray(tile, 0 * NR);
-    c01.intoArray(tile, 0 * NR + L);
-    c10.intoArray(tile, 1 * NR);
-    c11.intoArray(tile, 1 * NR + L);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + L);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + L);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + L);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + L);
+    c00.intoArray(out, outBase + 0 * ldo);
+    c01.intoArray(out, outBase + 0 * ldo + L);
+    c10.intoArray(out, outBase + 1 * ldo);
+    c11.intoArray(out, outBase + 1 * ldo + L);
+    c20.intoArray(out, outBase + 2 * ldo);
+    c21.intoArray(out, outBase + 2 * ldo + L);
+    c30.intoArray(out, outBase + 3 * ldo);
+    c31.intoArray(out, outBase + 3 * ldo + L);
+    c40.intoArray(out, outBase + 4 * ldo);
+    c41.intoArray(out, outBase + 4 * ldo + L);
+    c50.intoArray(out, outBase + 5 * ldo);
+    c51.intoArray(out, outBase + 5 * ldo + L);
   }
 }
