@@ -31,7 +31,7 @@ final class GemmBlocked {
   private static final int KC = 256;
   private static final int MC = 192;  // a multiple of MR
   private static final int NC = 1024;
-  private static final int IN_PLACE_MAX_ROWS = 192;  // a multiple of NR for every width
+  static final int IN_PLACE_MAX_ROWS = 192;  // a multiple of NR for every width
 
   /** Per-thread packing buffers, reused across calls (allocating them costs more than small products). */
   private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -80,27 +80,36 @@ final class GemmBlocked {
     return ceilDiv(a, multiple) * multiple;
   }
 
-  /** Runs the microkernel over an mc×nc block; {@code b} non-null means B is read in place. */
+  /** Runs the microkernel over an mc×nc block; {@code b} non-null means B is read in place (see below). */
   private static void macroKernel(int mc, int nc, int kc, Buffers buf, float[] b, int bBlock, int ldb,
                                   float[] c, int cOff, int ldc, boolean add) {
     int depth = paddedDepth(kc);
     float[] tile = buf.tile;
     for (int jr = 0; jr < nc; jr += NR) {
       int cols = Math.min(NR, nc - jr);
-      float[] panel = buf.b;
-      int bBase = jr * depth, bStride = NR;
-      if (b != null && cols == NR) {
-        panel = b;
-        bBase = bBlock + jr;
-        bStride = ldb;
-      } else if (b != null) {  // the ragged last panel is packed, zero-padded
-        packB(kc, cols, b, bBlock + jr, ldb, 1, buf.b);
-        bBase = 0;
-      }
+      int bBase = b == null ? jr * depth : 0;
+      // B in place: the first row tile reads the strip of B where it lies and leaves a
+      // packed copy for the other row tiles. Read in place by every tile, B's rows (and C's)
+      // lie a multiple of 4 KiB apart whenever n is a multiple of 1024: they then share one
+      // L1 set, and each load of B waits on the stores of C whose address matches in its
+      // low 12 bits (fc1's gᵀ·x at n = 9216 ran at 90 GFLOP/s on one core, at n = 9200 at
+      // 162). A copy made before the multiply is a pass of its own waiting on memory.
+      boolean copyFirst = b != null && cols == NR;
+      if (b != null && !copyFirst) packB(kc, cols, b, bBlock + jr, ldb, 1, buf.b);  // ragged, zero-padded
       for (int ir = 0; ir < mc; ir += MR) {
         int rows = Math.min(MR, mc - ir);
-        micro(depth, buf.a, ir * depth, panel, bBase, bStride, tile);
         int cBase = cOff + ir * ldc + jr;
+        // A whole tile that overwrites C is stored straight from the registers, skipping the
+        // scratch tile (one core on fc1's backward: -5%). Adding into C stays in the merge:
+        // with C's loads and adds inside, C2 left the microkernel's vectors boxed (square
+        // 512 went 1.5 → 6.5 ms). The same two kernels write either (a third kernel for the
+        // direct store took C2 longer to reach: fewer calls each).
+        boolean direct = !add && rows == MR && cols == NR;
+        float[] out = direct ? c : tile;
+        int outBase = direct ? cBase : 0, ldo = direct ? ldc : NR;
+        if (copyFirst && ir == 0) microCopy(depth, buf.a, 0, b, bBlock + jr, ldb, out, outBase, ldo, buf.b);
+        else micro(depth, buf.a, ir * depth, buf.b, bBase, NR, out, outBase, ldo);
+        if (direct) continue;
         if (rows == MR && cols == NR) {
           mergeFullTile(tile, c, cBase, ldc, add);
         } else {
@@ -196,6 +205,12 @@ final class GemmBlocked {
     }
   }
 
+  /** {@link #micro} into the scratch tile. */
+  static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                    float[] tile) {
+    micro(depth, ap, aBase, bp, bBase, bStride, tile, 0, NR);
+  }
+
   /**
    * tile = packed A panel · B panel over an even depth; B's rows lie bStride apart (NR when
    * packed, B's row stride when read in place). Kept this small on purpose:
@@ -203,7 +218,7 @@ final class GemmBlocked {
    * loads, adds and stores of C live in the merge methods instead.
    */
   static void micro(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
-                    float[] tile) {
+                    float[] out, int outBase, int ldo) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c00 = zero, c01 = zero;
     FloatVector c10 = zero, c11 = zero;
@@ -256,17 +271,94 @@ final class GemmBlocked {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
-    c00.intoArray(tile, 0 * NR);
-    c01.intoArray(tile, 0 * NR + L);
-    c10.intoArray(tile, 1 * NR);
-    c11.intoArray(tile, 1 * NR + L);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + L);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + L);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + L);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + L);
+    c00.intoArray(out, outBase + 0 * ldo);
+    c01.intoArray(out, outBase + 0 * ldo + L);
+    c10.intoArray(out, outBase + 1 * ldo);
+    c11.intoArray(out, outBase + 1 * ldo + L);
+    c20.intoArray(out, outBase + 2 * ldo);
+    c21.intoArray(out, outBase + 2 * ldo + L);
+    c30.intoArray(out, outBase + 3 * ldo);
+    c31.intoArray(out, outBase + 3 * ldo + L);
+    c40.intoArray(out, outBase + 4 * ldo);
+    c41.intoArray(out, outBase + 4 * ldo + L);
+    c50.intoArray(out, outBase + 5 * ldo);
+    c51.intoArray(out, outBase + 5 * ldo + L);
+  }
+
+  /**
+   * {@link #micro} that also stores each pair of B vectors it loads into {@code copy} as a
+   * packed panel (row k at k·NR): the packing rides on the FMAs' shadow instead of waiting
+   * on memory in a pass of its own. A separate method so that {@code micro} stays small.
+   */
+  static void microCopy(int depth, float[] ap, int aBase, float[] bp, int bBase, int bStride,
+                        float[] out, int outBase, int ldo, float[] copy) {
+    FloatVector zero = FloatVector.zero(S);
+    FloatVector c00 = zero, c01 = zero;
+    FloatVector c10 = zero, c11 = zero;
+    FloatVector c20 = zero, c21 = zero;
+    FloatVector c30 = zero, c31 = zero;
+    FloatVector c40 = zero, c41 = zero;
+    FloatVector c50 = zero, c51 = zero;
+    FloatVector b0, b1, av;
+    for (int k = 0; k < depth; k += 2) {
+      int ai = aBase + k * MR;
+      int bi = bBase + k * bStride;
+      b0 = FloatVector.fromArray(S, bp, bi);
+      b1 = FloatVector.fromArray(S, bp, bi + L);
+      b0.intoArray(copy, k * NR);
+      b1.intoArray(copy, k * NR + L);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 0]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, ap[ai + 0 * MR + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+      b0 = FloatVector.fromArray(S, bp, bi + bStride);
+      b1 = FloatVector.fromArray(S, bp, bi + bStride + L);
+      b0.intoArray(copy, k * NR + NR);
+      b1.intoArray(copy, k * NR + NR + L);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 0]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, ap[ai + 1 * MR + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+    }
+    c00.intoArray(out, outBase + 0 * ldo);
+    c01.intoArray(out, outBase + 0 * ldo + L);
+    c10.intoArray(out, outBase + 1 * ldo);
+    c11.intoArray(out, outBase + 1 * ldo + L);
+    c20.intoArray(out, outBase + 2 * ldo);
+    c21.intoArray(out, outBase + 2 * ldo + L);
+    c30.intoArray(out, outBase + 3 * ldo);
+    c31.intoArray(out, outBase + 3 * ldo + L);
+    c40.intoArray(out, outBase + 4 * ldo);
+    c41.intoArray(out, outBase + 4 * ldo + L);
+    c50.intoArray(out, outBase + 5 * ldo);
+    c51.intoArray(out, outBase + 5 * ldo + L);
   }
 }

@@ -103,6 +103,23 @@ class GemmTest {
     check(260, 90, 600, Layout.ROW_MAJOR, Layout.TRANSPOSED, false, 9);
   }
 
+  /**
+   * Few rows of A against a row-major B read in place (the first row tile copies each strip of
+   * B for the others): fc1's backward shapes, scaled down, with ragged row tiles and column
+   * strips, several k blocks, and both layouts of A.
+   */
+  @Test
+  void shortSideAgainstRowMajorBAgreesWithTripleLoop() {
+    int[][] shapes = {{64, 1000, 128}, {128, 530, 64}, {70, 333, 300}, {7, 96, 40}, {191, 65, 18}};
+    long seed = 600;
+    for (int[] s : shapes) {
+      for (Layout la : new Layout[] {Layout.ROW_MAJOR, Layout.TRANSPOSED, Layout.STRIDED_VIEW}) {
+        check(s[0], s[1], s[2], la, Layout.ROW_MAJOR, false, seed++);
+        check(s[0], s[1], s[2], la, Layout.ROW_MAJOR, true, seed++);
+      }
+    }
+  }
+
   /** A·Bᵀ with both along k (GemmDot): k blocks, column bands, ragged 4×4 blocks, masked k tails. */
   @Test
   void dotProductLayoutAgreesWithTripleLoop() {
