@@ -201,6 +201,8 @@ public final class Interpreter {
       throw attachSource(e);
     } catch (StackOverflowError e) {
       throw new TdslError("maximum recursion depth exceeded");
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory();
     } catch (RuntimeException e) {
       RuntimeException r = foreignError(e, null);
       throw r instanceof TdslError t ? attachSource(t) : r;
@@ -300,6 +302,8 @@ public final class Interpreter {
       throw s;
     } catch (StackOverflowError e) {
       throw located(new TdslError("maximum recursion depth exceeded"), stmt.pos());
+    } catch (OutOfMemoryError e) {
+      throw located(outOfMemory(), stmt.pos());
     } catch (RuntimeException e) {
       throw foreignError(e, stmt.pos());
     } finally {
@@ -523,9 +527,20 @@ public final class Interpreter {
       throw s;
     } catch (StackOverflowError so) {
       throw located(new TdslError("maximum recursion depth exceeded"), e.pos());
+    } catch (OutOfMemoryError oom) {
+      throw located(outOfMemory(), e.pos());
     } catch (RuntimeException ex) {
       throw foreignError(ex, e.pos());
     }
+  }
+
+  /**
+   * A full Java heap, in PyTorch's words for a failed CPU allocation, with the way out. The
+   * array that did not fit is unreferenced by then, so the session can go on.
+   */
+  private static TdslError outOfMemory() {
+    return new TdslError("DefaultCPUAllocator: can't allocate memory: the Java heap is full"
+        + " (give it more with TDSL_JAVA_OPTS=-Xmx<size>, e.g. -Xmx4g)");
   }
 
   /** A library exception: a user error if its type is registered, else rethrown as internal. */

@@ -35,6 +35,20 @@ class MainTest {
   }
 
   @Test
+  void aFullHeapIsAnErrorAtTheAllocatingExpressionNotAStackTrace() throws Exception {
+    // a JVM of its own with a small heap: 400 MB of zeros cannot fit in 48 MB
+    String file = script("big.tdsl", "x = 1\ny = zeros(100, 1000, 1000)\nprint(x)\n");
+    org.tdsl.testing.ChildJvm.Run r = org.tdsl.testing.ChildJvm.run(dir, 120, System.getProperty("java.class.path"),
+        java.util.List.of("-Xmx48m"), Main.class.getName(), java.util.List.of(file));
+    assertEquals(1, r.status(), r.err());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains("big.tdsl:2:5: DefaultCPUAllocator: can't allocate memory: the Java heap is full"
+        + " (give it more with TDSL_JAVA_OPTS=-Xmx<size>, e.g. -Xmx4g)\n    2 | y = zeros(100, 1000, 1000)\n"
+        + "      |     ^"), r.err());
+    assertTrue(!r.err().contains("at org.tdsl"), "no Java stack trace: " + r.err());
+  }
+
+  @Test
   void runsCodeGivenWithDashE() {
     Run r = run("", "-e", "print(1 + 1)");
     assertEquals(new Run(0, "2\n", ""), r);
