@@ -1,6 +1,6 @@
 package org.tdsl.tensor;
 
-import org.tdsl.tensor.kernels.Elementwise;
+import org.tdsl.tensor.kernels.Parallel;
 import org.tdsl.tensor.kernels.Reduce;
 import org.tdsl.tensor.kernels.Softmax;
 
@@ -84,7 +84,15 @@ public final class Reductions {
     for (int d = lead; d < n; d++) cols *= t.shapeRef()[d];
     float[] out = new float[cols];
     float[] x = t.storage().f;
-    for (int r = 0; r < rows; r++) Elementwise.axpy(1f, x, t.offset() + r * cols, 1, out, 0, cols);
+    int off = t.offset(), r0 = rows, c0 = cols;
+    // Memory-bound, so wide enough rows split their columns over the threads: each column
+    // still adds its rows in order, so the result does not depend on the split.
+    int parts = (long) rows * cols < Strided.PARALLEL_MIN || cols < 1024 ? 1 : 4 * Parallel.threads();
+    Parallel.forEach(parts, p -> {
+      int from = (int) ((long) c0 * p / parts) / 16 * 16;
+      int to = p == parts - 1 ? c0 : (int) ((long) c0 * (p + 1) / parts) / 16 * 16;
+      Reduce.addRows(x, off + from, c0, r0, out, from, to - from);
+    });
     int[] shape = new int[keepdim ? n : n - lead];
     for (int d = 0, j = 0; d < n; d++) {
       if (d < lead) { if (keepdim) shape[j++] = 1; } else shape[j++] = t.shapeRef()[d];

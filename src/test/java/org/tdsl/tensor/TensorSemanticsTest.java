@@ -22,6 +22,25 @@ class TensorSemanticsTest {
 
   static List<Long> longs(long... v) { java.util.List<Long> l = new java.util.ArrayList<>(); for (long x : v) l.add(x); return l; }
 
+  @Test
+  void sumOverLeadingDimsAddsEachColumnsRowsInOrder() {
+    // wide enough to be split over the threads (≥ 256 K elements, ≥ 1,024 columns, a ragged
+    // last part); each column must add its rows in order, the same floats a plain loop gives
+    int rows = 3, mid = 89, cols = 1_037;
+    float[] x = new float[rows * mid * cols];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    for (int i = 0; i < x.length; i++) x[i] = (float) (rnd.nextDouble() * 200 - 100);
+    Tensor t = Tensor.of(x, rows, mid, cols);
+    float[] expected = new float[cols];
+    for (int r = 0; r < rows * mid; r++) for (int c = 0; c < cols; c++) expected[c] += x[r * cols + c];
+    Tensor s = Reductions.sum(t, new int[] {0, 1}, false);
+    assertArrayEquals(new int[] {cols}, s.shape());
+    assertArrayEquals(expected, s.toFloatArray());
+    Tensor kept = Reductions.sum(t, new int[] {0, 1}, true);
+    assertArrayEquals(new int[] {1, 1, cols}, kept.shape());
+    assertArrayEquals(expected, kept.toFloatArray());
+  }
+
   @Test void basicIndexing() {
     Tensor x = x();
     // x[0,1:3].tolist() -> [[4, 5, 6, 7], [8, 9, 10, 11]]

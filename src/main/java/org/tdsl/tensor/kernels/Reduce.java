@@ -50,6 +50,36 @@ public final class Reduce {
     return total;
   }
 
+  /**
+   * out[outOff + i] += x[off + r·ld + i] for every row r in [0, rows), i in [0, n), adding
+   * the rows in order (the same floats as one axpy per row). Four rows per pass over out:
+   * one row at a time stores out once per row, and when ld is a multiple of 1,024 floats
+   * each row's loads wait on those stores (their addresses match in the low 12 bits).
+   */
+  public static void addRows(float[] x, int off, int ld, int rows, float[] out, int outOff, int n) {
+    int r = 0;
+    if (S != null && n >= S.length()) {
+      int l = S.length(), bound = S.loopBound(n);
+      for (; r + 4 <= rows; r += 4) {
+        int x0 = off + r * ld, x1 = x0 + ld, x2 = x1 + ld, x3 = x2 + ld;
+        int i = 0;
+        for (; i < bound; i += l) {
+          FloatVector acc = FloatVector.fromArray(S, out, outOff + i);
+          acc = acc.add(FloatVector.fromArray(S, x, x0 + i));
+          acc = acc.add(FloatVector.fromArray(S, x, x1 + i));
+          acc = acc.add(FloatVector.fromArray(S, x, x2 + i));
+          acc = acc.add(FloatVector.fromArray(S, x, x3 + i));
+          acc.intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) out[outOff + i] = out[outOff + i] + x[x0 + i] + x[x1 + i] + x[x2 + i] + x[x3 + i];
+      }
+    }
+    for (; r < rows; r++) {
+      int xr = off + r * ld;
+      for (int i = 0; i < n; i++) out[outOff + i] += x[xr + i];
+    }
+  }
+
   public static float sum(float[] x, int off, int n) {
     int i = 0;
     float acc = 0;

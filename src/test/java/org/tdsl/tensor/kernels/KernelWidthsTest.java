@@ -177,6 +177,20 @@ class KernelWidthsTest {
   }
 
   @Test
+  void addRowsAddsEachColumnsRowsInOrder() {
+    for (int rows : new int[] {0, 1, 3, 4, 5, 9}) {
+      for (int n : LENGTHS) {
+        int ld = n + 3;
+        float[] x = data(2 + rows * ld, 30 + n + rows, -50f, 50f), out = data(n + 1, 40 + n, -1f, 1f);
+        float[] expected = out.clone();
+        for (int r = 0; r < rows; r++) for (int i = 0; i < n; i++) expected[1 + i] += x[2 + r * ld + i];
+        Reduce.addRows(x, 2, ld, rows, out, 1, n);
+        assertArrayEquals(expected, out, "rows=" + rows + " n=" + n);
+      }
+    }
+  }
+
+  @Test
   void adadeltaMatchesTheScalarFormulaExactly() {
     // the lengths cross the vector tails and the two-thread split (65,536 elements)
     for (int n : new int[] {1, 17, 100, 70_001}) {
