@@ -2,7 +2,6 @@ package org.tdsl.tensor;
 
 import org.tdsl.tensor.kernels.BinaryOp;
 import org.tdsl.tensor.kernels.Elementwise;
-import org.tdsl.tensor.kernels.Parallel;
 import org.tdsl.tensor.kernels.UnaryOp;
 
 /** Raw elementwise operations with broadcasting and PyTorch's type promotion. */
@@ -96,15 +95,11 @@ public final class Pointwise {
     Tensor out = Tensor.empty(DType.FLOAT32, shape);
     float[] x = a.storage().f, y = b.storage().f, o = out.storage().f;
     int ao = a.offset(), bo = b.offset(), n = o.length;
-    if (n < Strided.PARALLEL_MIN || Parallel.threads() == 1) {
+    if (n < Strided.PARALLEL_MIN) {
       Elementwise.binary(op, x, ao, aStride, y, bo, bStride, o, 0, n);
-    } else {  // memory-bound: one core moves about half of what two do
-      int parts = 4 * Parallel.threads();
-      int sa = aStride, sb = bStride;
-      Parallel.forEach(parts, t -> {
-        int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
-        Elementwise.binary(op, x, ao + from * sa, sa, y, bo + from * sb, sb, o, from, to - from);
-      });
+    } else {  // memory-bound: the strided walk cuts the one long row over the threads
+      Strided.rows(new int[] {n}, new int[][] {{aStride}, {bStride}, {1}}, new int[] {ao, bo, 0},
+          (offs, in, len) -> Elementwise.binary(op, x, offs[0], in[0], y, offs[1], in[1], o, offs[2], len), true);
     }
     return out;
   }

@@ -89,8 +89,8 @@ public final class Reductions {
     // still adds its rows in order, so the result does not depend on the split.
     int parts = (long) rows * cols < Strided.PARALLEL_MIN || cols < 1024 ? 1 : 4 * Parallel.threads();
     Parallel.forEach(parts, p -> {
-      int from = (int) ((long) c0 * p / parts) / 16 * 16;
-      int to = p == parts - 1 ? c0 : (int) ((long) c0 * (p + 1) / parts) / 16 * 16;
+      int from = Parallel.bound(c0, p, parts) / 16 * 16;
+      int to = p == parts - 1 ? c0 : Parallel.bound(c0, p + 1, parts) / 16 * 16;
       Reduce.addRows(x, off + from, c0, r0, out, from, to - from);
     });
     int[] shape = new int[keepdim ? n : n - lead];

@@ -1,5 +1,7 @@
 package org.tdsl.tensor;
 
+import org.tdsl.tensor.kernels.Parallel;
+
 /**
  * Walks an N-d iteration space row by row for several operands at once (each with its own
  * strides and offset). Adjacent dims that are contiguous for every operand are merged first, so
@@ -48,7 +50,7 @@ final class Strided {
     for (int o = 0; o < k; o++) inner[o] = cst[o][m - 1];
     long total = 1;
     for (int d = 0; d < m; d++) total *= cs[d];
-    int threads = org.tdsl.tensor.kernels.Parallel.threads();
+    int threads = Parallel.threads();
     if (!parallel || threads == 1 || total < PARALLEL_MIN) {
       walk(cs, cst, m, offsets.clone(), inner, n, 0, total / n, fn);
       return;
@@ -56,8 +58,8 @@ final class Strided {
     int dims = m;
     if (m == 1) {  // one long row: cut it into pieces
       int parts = 4 * threads;
-      org.tdsl.tensor.kernels.Parallel.forEach(parts, t -> {
-        int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
+      Parallel.forEach(parts, t -> {
+        int from = Parallel.bound(n, t, parts), to = Parallel.bound(n, t + 1, parts);
         int[] offs = offsets.clone();
         for (int o = 0; o < k; o++) offs[o] += from * inner[o];
         if (to > from) fn.row(offs, inner.clone(), to - from);
@@ -66,7 +68,7 @@ final class Strided {
     }
     long rowCount = total / n;
     int parts = (int) Math.min(rowCount, 4L * threads);
-    org.tdsl.tensor.kernels.Parallel.forEach(parts, t -> {
+    Parallel.forEach(parts, t -> {
       long from = rowCount * t / parts, to = rowCount * (t + 1) / parts;
       walk(cs, cst, dims, offsets.clone(), inner.clone(), n, from, to - from, fn);
     });

@@ -165,7 +165,7 @@ public final class Conv2d {
     for (int t = 0; t < parts; t++) partial[t] = t == 0 ? gradWeight : new float[size];
     Parallel.forEach(parts, t -> {
       float[] gw = partial[t];
-      int from = (int) ((long) p.batch() * t / parts), to = (int) ((long) p.batch() * (t + 1) / parts);
+      int from = Parallel.bound(p.batch(), t, parts), to = Parallel.bound(p.batch(), t + 1, parts);
       for (int n = from; n < to; n++) {
         for (int g = 0; g < p.groups(); g++) {
           int inBase = (n * p.channels() + g * p.groupChannels()) * p.inPlane();
@@ -192,7 +192,7 @@ public final class Conv2d {
     // cores move about twice what one does, so channels are split over the threads.
     int parts = (long) p.outputSize() < 256 * 1024 ? 1 : Math.min(p.outChannels(), Parallel.threads());
     Parallel.forEach(parts, t -> {
-      int from = (int) ((long) p.outChannels() * t / parts), to = (int) ((long) p.outChannels() * (t + 1) / parts);
+      int from = Parallel.bound(p.outChannels(), t, parts), to = Parallel.bound(p.outChannels(), t + 1, parts);
       for (int o = from; o < to; o++) {
         double sum = 0;
         for (int n = 0; n < p.batch(); n++) {

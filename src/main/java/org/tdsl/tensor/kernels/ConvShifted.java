@@ -82,7 +82,7 @@ final class ConvShifted {
     float[][] partial = new float[parts][size];
     Parallel.forEach(parts, t -> {
       float[] part = partial[t];
-      int from = (int) ((long) p.batch() * t / parts), to = (int) ((long) p.batch() * (t + 1) / parts);
+      int from = Parallel.bound(p.batch(), t, parts), to = Parallel.bound(p.batch(), t + 1, parts);
       for (int n = from; n < to; n++) {
         float[] g = widen(p, gradOutput, n);
         for (int grp = 0; grp < p.groups(); grp++) {

@@ -54,7 +54,7 @@ final class ConvWeightGrad {
     float[][] partial = new float[parts][rowsP * coutP];
     Parallel.forEach(parts, t -> {
       float[] acc = partial[t];
-      int from = (int) ((long) p.batch() * t / parts), to = (int) ((long) p.batch() * (t + 1) / parts);
+      int from = Parallel.bound(p.batch(), t, parts), to = Parallel.bound(p.batch(), t + 1, parts);
       float[][] holder = TRANSPOSED.get();
       if (holder[0].length < outPlane * coutP) holder[0] = new float[outPlane * coutP];
       float[] gt = holder[0];

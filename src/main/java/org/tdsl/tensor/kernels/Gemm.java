@@ -44,8 +44,8 @@ public final class Gemm {
       // keeps the short-k kernel's four-row passes whole)
       int parts = work < PARALLEL_MIN || m < 8 ? 1 : Math.min(Parallel.threads(), m / 4);
       Parallel.forEach(parts, part -> {
-        int from = (int) ((long) m / 4 * part / parts) * 4;
-        int to = part == parts - 1 ? m : (int) ((long) m / 4 * (part + 1) / parts) * 4;
+        int from = Parallel.bound(m / 4, part, parts) * 4;
+        int to = part == parts - 1 ? m : Parallel.bound(m / 4, part + 1, parts) * 4;
         GemmThin.gemm(to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride,
             b, bOff, bRowStride, bColStride, c, cOff + from * cRowStride, cRowStride, accumulate);
       });

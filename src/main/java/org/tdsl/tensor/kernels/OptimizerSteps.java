@@ -36,8 +36,8 @@ public final class OptimizerSteps {
       return;
     }
     int parts = 4 * Parallel.threads();
-    Parallel.forEach(parts, t -> adadelta(p, pOff, g, sq, acc, (int) ((long) n * t / parts),
-        (int) ((long) n * (t + 1) / parts), rho, keep, eps, wd, step, maximize));
+    Parallel.forEach(parts, t -> adadelta(p, pOff, g, sq, acc, Parallel.bound(n, t, parts),
+        Parallel.bound(n, t + 1, parts), rho, keep, eps, wd, step, maximize));
   }
 
   private static void adadelta(float[] p, int pOff, float[] g, float[] sq, float[] acc, int from, int to,

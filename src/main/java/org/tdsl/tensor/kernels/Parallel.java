@@ -33,6 +33,14 @@ public final class Parallel {
   }
 
   /**
+   * Where part {@code t} of {@code parts} near-equal parts of {@code [0, n)} starts; part t
+   * ends where part t + 1 starts, and part {@code parts} "starts" at n.
+   */
+  public static int bound(long n, int t, int parts) {
+    return (int) (n * t / parts);
+  }
+
+  /**
    * Runs {@code task.accept(i)} once for every {@code i} in {@code [0, tasks)}, spread over
    * up to {@link #threads()} threads (the caller included), and returns when all are done.
    * Tasks are handed out one at a time in increasing order, so uneven tasks balance. The

@@ -32,7 +32,7 @@ public final class Reduce {
     }
     int parts = size < (1 << 18) ? 1 : (int) Math.min(rows, 4L * Parallel.threads());
     Parallel.forEach(parts, t -> {
-      int from = (int) ((long) rows * t / parts), to = (int) ((long) rows * (t + 1) / parts);
+      int from = Parallel.bound(rows, t, parts), to = Parallel.bound(rows, t + 1, parts);
       for (int r = from; r < to; r++) out[r] = sum(x, off + r * n, n);
     });
   }
@@ -42,7 +42,7 @@ public final class Reduce {
     int parts = 4 * Parallel.threads();
     float[] partial = new float[parts];
     Parallel.forEach(parts, t -> {
-      int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
+      int from = Parallel.bound(n, t, parts), to = Parallel.bound(n, t + 1, parts);
       partial[t] = sum(x, off + from, to - from);
     });
     float total = 0;

@@ -37,7 +37,7 @@ public final class Softmax {
       body.run(0, rows);
       return;
     }
-    Parallel.forEach(parts, t -> body.run((int) ((long) rows * t / parts), (int) ((long) rows * (t + 1) / parts)));
+    Parallel.forEach(parts, t -> body.run(Parallel.bound(rows, t, parts), Parallel.bound(rows, t + 1, parts)));
   }
 
   static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
