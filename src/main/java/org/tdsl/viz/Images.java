@@ -17,12 +17,15 @@ final class Images {
    * true (torchvision's {@code normalize=True}), else clamped to 0..1. NaN draws as 0.
    */
   static Raster toRaster(Tensor t, String caller, boolean normalize, int nrow, int padding) {
-    if (nrow < 1) throw new IllegalArgumentException(caller + ": nrow must be at least 1, got " + nrow);
-    if (padding < 0) throw new IllegalArgumentException(caller + ": padding must be non-negative, got " + padding);
+    return toBatch(t, caller, normalize).grid(nrow, padding, caller);
+  }
+
+  /** t read as a batch of images (see the class comment), its values scaled as {@link #toRaster} says. */
+  static Batch toBatch(Tensor t, String caller, boolean normalize) {
     int[] nchw = batchShape(t.shape(), caller);
     float[] values = t.toFloatArray();
     scale(values, normalize);
-    return grid(values, nchw[0], nchw[1], nchw[2], nchw[3], nrow, padding);
+    return new Batch(nchw[0], nchw[1], nchw[2], nchw[3], values);
   }
 
   /** The shape read as N, C, H, W (see the class comment), or a clear error. */
@@ -64,19 +67,36 @@ final class Images {
     }
   }
 
-  private static Raster grid(float[] v, int n, int c, int h, int w, int nrow, int padding) {
-    if (n == 1) return new Raster(c, h, w, v);
-    int across = Math.min(nrow, n), down = (n + across - 1) / across;
-    int gh = down * (h + padding) + padding, gw = across * (w + padding) + padding;
-    float[] out = new float[c * gh * gw];
-    for (int k = 0; k < n; k++) {
-      int top = (k / across) * (h + padding) + padding, left = (k % across) * (w + padding) + padding;
-      for (int ch = 0; ch < c; ch++) {
-        for (int y = 0; y < h; y++) {
-          System.arraycopy(v, ((k * c + ch) * h + y) * w, out, (ch * gh + top + y) * gw + left, w);
+  /** n images of c channels, h×w each, values 0..1, image after image. */
+  record Batch(int n, int channels, int height, int width, float[] values) {
+    Raster tile(int k) {
+      int size = channels * height * width;
+      return new Raster(channels, height, width, Arrays.copyOfRange(values, k * size, (k + 1) * size));
+    }
+
+    /** How make_grid lays this batch out: one image alone is not padded. */
+    GridLayout layout(int nrow, int padding, String caller) {
+      if (nrow < 1) throw new IllegalArgumentException(caller + ": nrow must be at least 1, got " + nrow);
+      if (padding < 0) throw new IllegalArgumentException(caller + ": padding must be non-negative, got " + padding);
+      if (n == 1) return new GridLayout(1, 1, 1, height, width, 0);
+      int across = Math.min(nrow, n);
+      return new GridLayout(n, across, (n + across - 1) / across, height, width, padding);
+    }
+
+    Raster grid(int nrow, int padding, String caller) {
+      GridLayout g = layout(nrow, padding, caller);
+      if (n == 1) return new Raster(channels, height, width, values);
+      int gh = g.height(), gw = g.width();
+      float[] out = new float[channels * gh * gw];
+      for (int k = 0; k < n; k++) {
+        int top = g.top(k), left = g.left(k);
+        for (int ch = 0; ch < channels; ch++) {
+          for (int y = 0; y < height; y++) {
+            System.arraycopy(values, ((k * channels + ch) * height + y) * width, out, (ch * gh + top + y) * gw + left, width);
+          }
         }
       }
+      return new Raster(channels, gh, gw, out);
     }
-    return new Raster(c, gh, gw, out);
   }
 }

@@ -20,6 +20,8 @@ import org.tdsl.tensor.Tensor;
 public final class Viz {
   /** torchvision's {@code make_grid} defaults. */
   public static final int NROW = 8, PADDING = 2;
+  /** save_image's {@code scale=None}: enlarge small pictures until the shorter side is about 200 pixels. */
+  public static final int AUTO_SCALE = 0;
 
   private Viz() {}
 
@@ -41,34 +43,56 @@ public final class Viz {
   }
 
   /**
+   * Writes t as torchvision's {@code save_image} does, at the picture's own size (no
+   * enlarging, no captions): {@link #saveImage(Tensor, Path, boolean, int, int, int, List)}
+   * with scale 1.
+   */
+  public static void saveImage(Tensor t, Path path, boolean normalize, int nrow, int padding) throws IOException {
+    saveImage(t, path, normalize, nrow, padding, 1, null);
+  }
+
+  /**
    * Writes t as an image file, format from the extension ({@code .png}; also {@code .jpg},
    * {@code .jpeg}, {@code .bmp}): 8-bit gray for a gray image or grid, 8-bit RGB for 3
    * channels. With normalize, values map min..max to 0..255 (torchvision's
    * {@code save_image(normalize=True)}); without, values are clamped to 0..1 first. Bytes are
-   * {@code floor(v * 255 + 0.5)}, as torchvision rounds. A single image is written at its own
-   * size, without padding.
+   * {@code floor(v * 255 + 0.5)}, as torchvision rounds. A single image has no padding.
+   *
+   * <p>Every pixel becomes a scale×scale square (nearest neighbour, so pixels stay sharp).
+   * {@link #AUTO_SCALE} picks the smallest whole factor that makes the shorter side at least
+   * 200 pixels (and each tile as wide as its caption), as long as the longer side stays within
+   * 2048 pixels; a picture already that big keeps its size. Labels (one per image, or null)
+   * are drawn in white under each tile, on a black band added below each row of tiles.
    *
    * @throws IOException naming the path when it cannot be written (missing directory, no
    *     permission, a directory in the way)
    */
-  public static void saveImage(Tensor t, Path path, boolean normalize, int nrow, int padding) throws IOException {
-    ImageFile.save(t, path, normalize, nrow, padding);
+  public static void saveImage(Tensor t, Path path, boolean normalize, int nrow, int padding, int scale,
+      List<String> labels) throws IOException {
+    ImageFile.save(t, path, normalize, nrow, padding, scale, labels);
   }
 
-  /** One line: {@link #plot(List, Path, String, List)} with a single unlabelled series. */
+  /** One line: {@link #plot(List, Path, PlotOptions)} with a single series and only a title. */
   public static void plot(double[] values, Path path, String title) throws IOException {
-    LineChart.save(List.of(values), path, title, null);
+    LineChart.save(List.of(values), path, PlotOptions.titled(title));
+  }
+
+  /** {@link #plot(List, Path, PlotOptions)} with a title and labels (a legend when there are labels). */
+  public static void plot(List<double[]> series, Path path, String title, List<String> labels) throws IOException {
+    LineChart.save(series, path, PlotOptions.titled(title).withLabels(labels));
   }
 
   /**
    * A line chart (800×500, PNG unless the extension says otherwise): each series against its
    * index 0, 1, 2, ... (as matplotlib's {@code plt.plot(values)}), axes with ticks at round
-   * numbers, the title on top (none when null or empty), and a legend in the top-right corner
-   * when there is more than one series (labels may be null: "series 1", "series 2", ...).
-   * NaN and infinite values break the line. Colours follow matplotlib's default cycle.
+   * numbers (powers of ten on a log axis), and what the options ask for: a title on top, axis
+   * labels, a legend (by default when there are labels or more than one series; unlabelled
+   * lines are "series 1", "series 2", ...) in the corner that hides the fewest points, and a
+   * log y axis. NaN and infinite values break the line, and so do values ≤ 0 on a log axis.
+   * Colours follow matplotlib's default cycle.
    */
-  public static void plot(List<double[]> series, Path path, String title, List<String> labels) throws IOException {
-    LineChart.save(series, path, title, labels);
+  public static void plot(List<double[]> series, Path path, PlotOptions options) throws IOException {
+    LineChart.save(series, path, options);
   }
 
   /** Writes {@link #toDot(Tensor)} to path (any extension; {@code dot -Tpng} renders it). */

@@ -91,10 +91,127 @@ class PlotTest {
     BufferedImage image = SaveImageTest.read(p);
     assertFalse(rowsOf(image, BLUE).isEmpty());
     assertFalse(rowsOf(image, ORANGE).isEmpty());
-    // the legend's swatches sit in the top-right corner, where neither line passes
-    int x0 = LineChart.WIDTH - LineChart.RIGHT - 200, y0 = LineChart.TOP + 2, y1 = y0 + 80;
-    assertFalse(rowsOf(image, ORANGE, x0, y0, LineChart.WIDTH - LineChart.RIGHT, y1).isEmpty(), "orange swatch");
-    assertFalse(rowsOf(image, BLUE, x0, y0, LineChart.WIDTH - LineChart.RIGHT, y1).isEmpty(), "blue swatch");
+    // the legend's frame holds a swatch of each colour
+    int[] box = legendBox(image);
+    assertTrue(box != null, "a legend");
+    assertFalse(rowsOf(image, ORANGE, box[0], box[1], box[2], box[3]).isEmpty(), "orange swatch");
+    assertFalse(rowsOf(image, BLUE, box[0], box[1], box[2], box[3]).isEmpty(), "blue swatch");
+  }
+
+  /**
+   * The legend's frame as {x0, y0, x1, y1}: the first and last rows holding a run of at least
+   * 40 pixels in the frame's colour, and that run's ends; null when there is none.
+   */
+  static int[] legendBox(BufferedImage image) {
+    int frame = LineChart.LEGEND_FRAME.getRGB() & 0xffffff;
+    int[] box = null;
+    for (int y = 0; y < image.getHeight(); y++) {
+      int run = 0;
+      for (int x = 0; x < image.getWidth(); x++) {
+        run = (image.getRGB(x, y) & 0xffffff) == frame ? run + 1 : 0;
+        if (run == 40) {
+          int start = x - 39, end = x;
+          while (end + 1 < image.getWidth() && (image.getRGB(end + 1, y) & 0xffffff) == frame) end++;
+          if (box == null) box = new int[] {start, y, end + 1, y + 1};
+          else box[3] = y + 1;
+          break;
+        }
+      }
+    }
+    return box;
+  }
+
+  @Test
+  void aLegendForOneLabelledLineAndNoneWhenAskedNot() throws IOException {
+    Path p = dir.resolve("one.png");
+    double[] loss = {2, 1.5, 1.2, 1, 0.9};
+    Viz.plot(loss, p, "loss");
+    assertEquals(null, legendBox(SaveImageTest.read(p)), "no labels, one line: no legend");
+    Viz.plot(List.of(loss), p, PlotOptions.NONE.withLabels(List.of("train")));
+    int[] box = legendBox(SaveImageTest.read(p));
+    assertTrue(box != null, "a labelled line has a legend, as after plt.legend()");
+    Viz.plot(List.of(loss, loss), p, PlotOptions.NONE.withLegend(false));
+    assertEquals(null, legendBox(SaveImageTest.read(p)), "legend=False");
+  }
+
+  @Test
+  void theLegendGoesWhereItHidesNoLine() throws IOException {
+    Path p = dir.resolve("rising.png");
+    double[] up = new double[20], up2 = new double[20];
+    for (int i = 0; i < 20; i++) { up[i] = i; up2[i] = i * 0.9; }
+    Viz.plot(List.of(up, up2), p, PlotOptions.NONE.withLabels(List.of("a", "b")));
+    int[] box = legendBox(SaveImageTest.read(p));
+    // lines from bottom left to top right leave the upper left (and lower right) free; upper left comes first
+    assertTrue(box[0] < LineChart.WIDTH / 2 && box[1] < LineChart.HEIGHT / 2, java.util.Arrays.toString(box));
+  }
+
+  @Test
+  void axisLabelsAreDrawnBelowAndLeftOfTheAxes() throws IOException {
+    Path p = dir.resolve("labels.png");
+    double[] v = {1, 2, 3};
+    Viz.plot(List.of(v), p, PlotOptions.NONE);
+    BufferedImage bare = SaveImageTest.read(p);
+    Viz.plot(List.of(v), p, PlotOptions.NONE.withAxisLabels("batch", "loss"));
+    BufferedImage labelled = SaveImageTest.read(p);
+    int bottomStrip = LineChart.HEIGHT - LineChart.AXIS_LABEL;
+    assertEquals(0, darkPixelsIn(bare, 0, bottomStrip, LineChart.WIDTH, LineChart.HEIGHT));
+    assertTrue(darkPixelsIn(labelled, 0, bottomStrip, LineChart.WIDTH, LineChart.HEIGHT) > 20, "xlabel");
+    // left of the plot area: the tick labels and marks, and with a ylabel that too
+    int ylabel = darkPixelsIn(labelled, 0, 0, LineChart.LEFT + LineChart.AXIS_LABEL, LineChart.HEIGHT)
+        - darkPixelsIn(bare, 0, 0, LineChart.LEFT, LineChart.HEIGHT);
+    assertTrue(ylabel > 20, "ylabel: " + ylabel);
+  }
+
+  static int darkPixelsIn(BufferedImage image, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) if ((image.getRGB(x, y) & 0xff) < 100) n++;
+    return n;
+  }
+
+  /** The mean row of the blue line in the column at x (a vertical band 3 pixels wide). */
+  static double lineRowAt(BufferedImage image, int x) {
+    List<Integer> rows = rowsOf(image, BLUE, x - 1, LineChart.TOP, x + 2, LineChart.HEIGHT - LineChart.BOTTOM);
+    assertFalse(rows.isEmpty(), "line at x=" + x);
+    return rows.stream().mapToInt(Integer::intValue).average().orElseThrow();
+  }
+
+  /** Where 1, 10, 100, 1000 at x = 0..3 put the second point, as a fraction of the way from the first to the last. */
+  static double secondPointFraction(BufferedImage image) {
+    Ticks xs = Ticks.over(0, 3, 8, true);
+    int[] px = new int[4];
+    for (int i = 0; i < 4; i++) {
+      px[i] = (int) Math.round(LineChart.LEFT + (i - xs.lo()) / (xs.hi() - xs.lo()) * (LineChart.WIDTH - LineChart.LEFT - LineChart.RIGHT));
+    }
+    double y0 = lineRowAt(image, px[0] + 3), y1 = lineRowAt(image, px[1]), y3 = lineRowAt(image, px[3] - 3);
+    return (y0 - y1) / (y0 - y3);
+  }
+
+  @Test
+  void logScaleSpacesPowersOfTenEvenly() throws IOException {
+    Path p = dir.resolve("log.png");
+    List<double[]> decades = List.of(new double[] {1, 10, 100, 1000});
+    Viz.plot(decades, p, PlotOptions.NONE);
+    assertTrue(secondPointFraction(SaveImageTest.read(p)) < 0.05, "linear: 10 sits near 1");
+    Viz.plot(decades, p, PlotOptions.NONE.withLogY(true));
+    assertEquals(1 / 3.0, secondPointFraction(SaveImageTest.read(p)), 0.03, "log: 10 is a third of the way up");
+  }
+
+  @Test
+  void logTicksAreRoundAndNonPositiveValuesBreakTheLine() throws IOException {
+    Ticks wide = Ticks.log(1e-6, 1);
+    assertEquals(List.of("1e-06", "1e-05", "0.0001", "0.001", "0.01", "0.1", "1"), wide.at().stream().map(wide::label).toList());
+    Ticks loss = Ticks.log(0.05, 2.3);  // a training loss: 1, 2 and 5 times the powers of ten
+    assertEquals(List.of("0.05", "0.1", "0.2", "0.5", "1", "2"), loss.at().stream().map(loss::label).toList());
+    assertTrue(loss.minor().contains(0.3) && loss.minor().contains(0.06) && loss.minor().contains(2.0), loss.minor().toString());
+    Ticks narrow = Ticks.log(0.70, 0.75);
+    assertTrue(narrow.at().size() >= 2, narrow.at().toString());
+
+    Path p = dir.resolve("gaps.png");
+    Viz.plot(List.of(new double[] {1, 0, -1, 10, 100}), p, PlotOptions.NONE.withLogY(true));
+    assertFalse(rowsOf(SaveImageTest.read(p), BLUE).isEmpty());
+    var none = assertThrows(IllegalArgumentException.class,
+        () -> Viz.plot(List.of(new double[] {0, -1}), p, PlotOptions.NONE.withLogY(true)));
+    assertEquals("plot: no positive value to draw on a log y axis", none.getMessage());
   }
 
   @Test

@@ -119,6 +119,34 @@ class ShowTest {
   }
 
   @Test
+  void asciiBatchIsDrawnImageByImageSideBySideAsManyAsFit() {
+    // three 2×2 images (3×H×W would be RGB), normalised together over 0..1; in 10 columns two fit per row
+    Tensor t = Tensor.of(new float[] {0, 1, 1, 0, 1, 1, 0, 0, 1, 0, 0, 1}, 3, 1, 2, 2);
+    assertEquals("  @@  @@@@\n@@\n\n@@\n  @@\n", show(t, false, 10));
+    // in 80 columns all three sit in one row
+    assertEquals("  @@  @@@@  @@\n@@            @@\n", show(t, false, 80));
+  }
+
+  @Test
+  void asciiBatchOfEightDigitsStaysReadable() {
+    Mnist test = new Mnist("examples/data/mnist", false);
+    float[] v = new float[8 * 784];
+    for (int k = 0; k < 8; k++) System.arraycopy(test.get(k)[0].toFloatArray(), 0, v, k * 784, 784);
+    String[] lines = show(Tensor.of(v, 8, 1, 28, 28), false, 80).split("\n", -1);
+    // two digits of 14×14 (28 characters) per row of 80 columns: four rows of 14 lines, blank lines between
+    assertEquals(4 * 14 + 3 + 1, lines.length);
+    for (String line : lines) assertTrue(line.length() <= 28 + 2 + 28, line);
+    for (int row = 0; row < 4; row++) {
+      int ink = 0;
+      for (int y = 0; y < 14; y++) ink += lines[row * 15 + y].replace(" ", "").length();
+      assertTrue(ink > 60, "row " + row + " has digits: " + ink);
+    }
+    for (int row = 1; row < 4; row++) assertEquals("", lines[row * 15 - 1], "blank line between rows of digits");
+    // at 120 columns four fit: two rows
+    assertEquals(2 * 14 + 1 + 1, show(Tensor.of(v, 8, 1, 28, 28), false, 120).split("\n", -1).length);
+  }
+
+  @Test
   void badShapesAreClearErrors() {
     var e = assertThrows(IllegalArgumentException.class, () -> show(Tensor.zeros(5), false, 80));
     assertTrue(e.getMessage().contains("got a 1-D tensor of shape [5]"), e.getMessage());

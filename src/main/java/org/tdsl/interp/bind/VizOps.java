@@ -10,6 +10,7 @@ import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 import org.tdsl.interp.console.Progress;
 import org.tdsl.tensor.Tensor;
+import org.tdsl.viz.PlotOptions;
 import org.tdsl.viz.Viz;
 
 /** show, save_image, plot and save_graph: looking at data, at what a model learned, and at the tape. */
@@ -27,23 +28,28 @@ final class VizOps {
           Viz.show(t, a.out(), a.interpreter().console() && Progress.onTerminal(), width);
           return null;
         });
-    b.register("save_image", "save_image(tensor, fp, nrow=8, padding=2, normalize=False)",
-        "Writes an image or a grid of a batch as PNG (torchvision's save_image): values 0..1, or min..max with normalize=True.",
+    b.register("save_image", "save_image(tensor, fp, nrow=8, padding=2, normalize=False, scale=None, labels=None)",
+        "Writes an image or a grid of a batch as PNG (torchvision's save_image), small pictures enlarged (scale=1: as is), labels= under each image.",
         a -> {
           Tensor t = Convert.tensor(a.get("tensor"), "save_image", "tensor");
           Path path = FilePaths.writing(a, a.getString("fp"));
+          int scale = a.get("scale") == null ? Viz.AUTO_SCALE : positive(Convert.toInt(a.get("scale"), "scale"), "save_image", "scale");
+          List<String> labels = imageLabels(a);
           write(() -> Viz.saveImage(t, path, a.getBool("normalize"), Convert.toInt(a.get("nrow"), "nrow"),
-              Convert.toInt(a.get("padding"), "padding")));
+              Convert.toInt(a.get("padding"), "padding"), scale, labels));
           return null;
         });
-    b.register("plot", "plot(values, path, title=None, labels=None)",
-        "Draws a line chart of a list or 1-D tensor (or a list of them, one line each) as PNG.",
+    b.register("plot", "plot(values, path, title=None, labels=None, xlabel=None, ylabel=None, legend=None, yscale='linear')",
+        "Draws a line chart of a list or 1-D tensor (or a list of them, one line each) as PNG; yscale='log' for a log y axis.",
         a -> {
           List<double[]> series = series(a.get("values"));
           Path path = FilePaths.writing(a, a.getString("path"));
-          String title = a.getOptionalString("title");
-          List<String> labels = labels(a.get("labels"), series.size());
-          write(() -> Viz.plot(series, path, title, labels));
+          PlotOptions options = PlotOptions.titled(a.getOptionalString("title"))
+              .withAxisLabels(a.getOptionalString("xlabel"), a.getOptionalString("ylabel"))
+              .withLabels(labels(a.get("labels"), series.size(), a))
+              .withLegend(a.get("legend") == null ? null : a.getBool("legend"))
+              .withLogY(logScale(a.getString("yscale")));
+          write(() -> Viz.plot(series, path, options));
           return null;
         });
     b.register("save_graph", "save_graph(tensor, path)",
@@ -106,13 +112,37 @@ final class VizOps {
     return out;
   }
 
-  private static List<String> labels(Object labels, int n) {
+  private static List<String> labels(Object labels, int n, Args a) {
     if (labels == null) return null;
     List<Object> items = Convert.items(labels);
     if (items == null || items.size() != n) {
       throw new TdslError("plot(): labels must be a list with one name per line: got "
           + (items == null ? Values.typeName(labels) : items.size() + " labels") + " for " + n + (n == 1 ? " line" : " lines"));
     }
-    return items.stream().map(String::valueOf).toList();
+    return items.stream().map(o -> Values.str(o, a.interpreter())).toList();
+  }
+
+  /** save_image's labels=: a list (or tensor) with one caption per image, each shown as str() shows it. */
+  private static List<String> imageLabels(Args a) {
+    Object labels = a.get("labels");
+    if (labels == null) return null;
+    if (labels instanceof Tensor t) labels = Convert.fromJava(t.tolist());
+    List<Object> items = labels instanceof String ? null : Convert.items(labels);
+    if (items == null) throw new TdslError("save_image(): labels must be a list with one caption per image, not " + Values.typeName(labels));
+    return items.stream().map(o -> Values.str(o, a.interpreter())).toList();
+  }
+
+  /** matplotlib's yscale names: 'linear' or 'log'. */
+  private static boolean logScale(String yscale) {
+    return switch (yscale) {
+      case "linear" -> false;
+      case "log" -> true;
+      default -> throw new TdslError("plot(): yscale must be 'linear' or 'log', not '" + yscale + "'");
+    };
+  }
+
+  private static int positive(int v, String caller, String name) {
+    if (v < 1) throw new TdslError(caller + "(): " + name + " must be a positive integer, got " + v);
+    return v;
   }
 }
