@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.tdsl.interp.Builtins;
 import org.tdsl.interp.console.Progress;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.interp.bind.TdslLibrary;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.TdslError;
@@ -65,11 +66,13 @@ public final class Main {
     // plot() draws into images only: the command never needs a display, whatever $DISPLAY says.
     // (Set here, not in viz, so an embedding GUI application keeps its own setting.)
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-    PrintStream err = stderr();
-    System.setErr(err);
+    PrintStream rawErr = stderr();
     PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-    // On a terminal, printed lines push a loader's progress bar down instead of running into it.
-    PrintStream out = Progress.onTerminal() ? Progress.guard(raw) : raw;
+    // On a terminal, printed lines (and errors) push a loader's progress bar down instead of running into it.
+    Screen screen = Progress.onTerminal() ? Screen.over(raw) : null;
+    PrintStream out = screen == null ? raw : screen.stream();
+    PrintStream err = screen == null ? rawErr : screen.guard(rawErr);
+    System.setErr(err);
     int[] status = new int[1];
     // A big stack so deep tdsl recursion reaches the recursion limit, not a StackOverflowError.
     Thread t = new Thread(null, () -> status[0] = new Main(out, err, System.in).run(args), "tdsl", 1L << 29);

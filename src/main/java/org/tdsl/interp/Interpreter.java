@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.syntax.Expr;
 import org.tdsl.syntax.Pos;
 import org.tdsl.syntax.SourceParser;
@@ -228,6 +229,7 @@ public final class Interpreter {
       List<Stmt> program = parse(source, file);
       Object last = null;
       for (Stmt s : program) {
+        Screen.clear(out);  // a bar the previous statement left (next(iter(loader))) is over
         last = null;
         if (echo && s instanceof Stmt.ExprStmt e) {
           checkCancelled();
@@ -253,6 +255,7 @@ public final class Interpreter {
     } catch (Signal.Continue c) {
       throw attachSource(located(new TdslError("'continue' not properly in loop"), c.pos));
     } finally {
+      Screen.clear(out);  // no bar outlives the run: the REPL's next output and prompt start clean
       out.flush();
     }
   }
@@ -342,16 +345,20 @@ public final class Interpreter {
       }
       case Stmt.For s -> {
         Iterator<Object> it = Values.iterate(evaluate(s.iterable(), env), this);
-        while (nextOrEnd(it, s.iterable().pos())) {
-          checkCancelled();
-          assign(s.target(), it.next(), env);
-          try {
-            execBlock(s.body(), env);
-          } catch (Signal.Break b) {
-            break;
-          } catch (Signal.Continue c) {
-            // next iteration
+        try {
+          while (nextOrEnd(it, s.iterable().pos())) {
+            checkCancelled();
+            assign(s.target(), it.next(), env);
+            try {
+              execBlock(s.body(), env);
+            } catch (Signal.Break b) {
+              break;
+            } catch (Signal.Continue c) {
+              // next iteration
+            }
           }
+        } finally {
+          ClosingIterator.closeIfClosing(it);  // a loop left early must not leave its progress bar on screen
         }
       }
       case Stmt.Def s -> {

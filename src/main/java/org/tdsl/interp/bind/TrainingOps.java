@@ -14,6 +14,7 @@ import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.BuiltinFn;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.ClosingIterator;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyDict;
 import org.tdsl.interp.PyList;
@@ -79,8 +80,9 @@ final class TrainingOps {
           for (Object o : a.varargs("tensors").items()) ts.add(Convert.tensor(o, "TensorDataset", "tensors"));
           return new TensorDataset(ts.toArray(new Tensor[0]));
         });
-    b.register("DataLoader", "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False)",
-        "Batches of a dataset, reshuffled every epoch when shuffle=True; loops over it show a progress bar on a terminal.",
+    b.register("DataLoader", "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, progress=True)",
+        "Batches of a dataset, reshuffled every epoch when shuffle=True; loops over it show a progress bar on a terminal"
+            + " (progress=False or TDSL_PROGRESS=0: none).",
         a -> {
           if (!(a.get("dataset") instanceof Dataset d)) throw new TdslError("DataLoader() expects a dataset, not " + Values.typeName(a.get("dataset")));
           return new Loader(new DataLoader(d, Convert.toInt(a.get("batch_size"), "batch_size"), a.getBool("shuffle"),
@@ -146,9 +148,11 @@ final class TrainingOps {
     return out;
   }
 
-  /** A DataLoader with the interpreter's output, where its progress bar is drawn. */
-  record Loader(DataLoader loader, java.io.PrintStream out, boolean console) {
-    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().console()); }
+  /** A DataLoader with the interpreter's output, where its progress bar is drawn when barred is true. */
+  record Loader(DataLoader loader, java.io.PrintStream out, boolean barred) {
+    Loader(DataLoader loader, Args a) {
+      this(loader, a.out(), a.getBool("progress") && a.interpreter().console() && Progress.enabled());
+    }
   }
 
   static final Protocol<Loader> LOADER = new Protocol<>() {
@@ -158,8 +162,8 @@ final class TrainingOps {
 
     @Override public Iterator<Object> iterate(Loader self) {
       Iterator<Tensor[]> batches = self.loader.iterator();
-      Progress bar = Progress.start(self.loader.len(), "", self.out, self.console && Progress.onTerminal());
-      return new Iterator<>() {
+      Progress bar = Progress.start(self.loader.len(), "", self.out, self.barred && Progress.onTerminal());
+      return new ClosingIterator<>() {
         @Override public boolean hasNext() {
           boolean more = batches.hasNext();
           if (!more) bar.close();
@@ -171,6 +175,8 @@ final class TrainingOps {
           bar.step();
           return new PyTuple(new ArrayList<>(List.of((Object[]) batch)));
         }
+
+        @Override public void close() { bar.close(); }
       };
     }
 
