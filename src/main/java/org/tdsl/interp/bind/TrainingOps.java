@@ -22,6 +22,7 @@ import org.tdsl.interp.PyTuple;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 import org.tdsl.interp.console.Progress;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.io.Checkpoint;
 import org.tdsl.nn.Adadelta;
 import org.tdsl.nn.Adam;
@@ -148,7 +149,10 @@ final class TrainingOps {
     return out;
   }
 
-  /** A DataLoader with the interpreter's output, where its progress bar is drawn when barred is true. */
+  /**
+   * A DataLoader with the interpreter's output. Its loops draw a bar when barred is true and
+   * out is a terminal's {@link Screen} (the command and the REPL make one only on a terminal).
+   */
   record Loader(DataLoader loader, java.io.PrintStream out, boolean barred) {
     Loader(DataLoader loader, Args a) {
       this(loader, a.out(), a.getBool("progress") && a.interpreter().console() && Progress.enabled());
@@ -162,7 +166,7 @@ final class TrainingOps {
 
     @Override public Iterator<Object> iterate(Loader self) {
       Iterator<Tensor[]> batches = self.loader.iterator();
-      Progress bar = Progress.start(self.loader.len(), "", self.out, self.barred && Progress.onTerminal());
+      Progress bar = Progress.start(self.loader.len(), "", self.out, self.barred && Screen.of(self.out) != null);
       return new ClosingIterator<>() {
         @Override public boolean hasNext() {
           boolean more = batches.hasNext();
