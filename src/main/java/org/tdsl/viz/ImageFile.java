@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.tdsl.io.AtomicFiles;
 import org.tdsl.tensor.Tensor;
 
 /** {@code save_image}: a tensor (or a grid of a batch) as a PNG, JPEG or BMP file. */
