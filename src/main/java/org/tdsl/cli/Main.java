@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class Main {
       usage: tdsl [options] [FILE.tdsl [args...]]
         tdsl                 start the REPL (or run stdin when it is not a terminal)
         tdsl FILE [args]     run a script; args are visible as argv (script name first)
-        tdsl -e CODE         run CODE
+        tdsl -e CODE         run CODE (several -e: one line each, in order)
         tdsl --check FILE    parse FILE only; prints nothing when it is well formed
         --debug              show the Java stack trace of internal errors
         --help, --version""";
@@ -125,10 +126,16 @@ public final class Main {
         return 0;
       }
       case "-e" -> {
-        if (rest.size() < 2) return usage("-e needs CODE");
-        List<String> argv = new ArrayList<>(rest.subList(2, rest.size()));
+        // Each -e is one line of the program, in order, as perl -e does; what follows is argv.
+        List<String> lines = new ArrayList<>();
+        while (!rest.isEmpty() && rest.getFirst().equals("-e")) {
+          if (rest.size() < 2) return usage("-e needs CODE");
+          lines.add(rest.get(1));
+          rest = new ArrayList<>(rest.subList(2, rest.size()));
+        }
+        List<String> argv = new ArrayList<>(rest);
         argv.addFirst("-e");
-        return execute(rest.get(1), "<string>", Path.of("").toAbsolutePath(), argv);
+        return execute(String.join("\n", lines), "<string>", Path.of("").toAbsolutePath(), argv);
       }
       case "--check" -> {
         if (rest.size() != 2) return usage("--check needs one FILE");
@@ -150,25 +157,42 @@ public final class Main {
   }
 
   private int runFile(String file, List<String> argv) {
-    String source;
-    try {
-      source = Files.readString(Path.of(file));
-    } catch (NoSuchFileException e) {
-      return usage("can't open file '" + file + "': No such file or directory");
-    } catch (IOException e) {
-      return usage("can't open file '" + file + "': " + e.getMessage());
-    }
+    String source = read(file);
+    if (source == null) return 2;
     Path dir = Path.of(file).toAbsolutePath().getParent();
     return execute(source, file, dir, argv);
   }
 
-  private int check(String file) {
-    String source;
+  /**
+   * The script's text, or null after one line that says why not, as Python says it:
+   * {@code tdsl: can't open file '/abs/nope.tdsl': No such file or directory}.
+   */
+  private String read(String file) {
+    Path path = Path.of(file).toAbsolutePath();
+    String why;
     try {
-      source = Files.readString(Path.of(file));
+      if (Files.isDirectory(path)) {
+        why = "Is a directory";
+      } else {
+        return Files.readString(path);
+      }
+    } catch (NoSuchFileException e) {
+      why = "No such file or directory";
+    } catch (AccessDeniedException e) {
+      why = "Permission denied";
+    } catch (java.nio.charset.MalformedInputException e) {
+      why = "not UTF-8 text";
     } catch (IOException e) {
-      return usage("can't open file '" + file + "': No such file or directory");
+      why = e.getMessage();
     }
+    out.flush();
+    err.println("tdsl: can't open file '" + path + "': " + why);
+    return null;
+  }
+
+  private int check(String file) {
+    String source = read(file);
+    if (source == null) return 2;
     try {
       newInterpreter().check(source, file);
       return 0;

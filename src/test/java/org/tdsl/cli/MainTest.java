@@ -171,4 +171,23 @@ class MainTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.err().startsWith(f + ":5: UserWarning: "), r.err());
   }
+
+  @Test
+  void severalDashEAreTheProgramsLinesInOrder() {
+    assertEquals(new Run(0, "1\n2\n", ""), run("", "-e", "print(1)", "-e", "print(2)"));
+    // one program, as perl -e: a block may span two -e, and what follows the last is argv
+    assertEquals(new Run(0, "3\n['-e', 'x', '-e']\n", ""),
+        run("", "-e", "for i in [3] {", "-e", "print(i) }", "-e", "print(argv)", "x", "-e"));
+    assertEquals(2, run("", "-e", "print(1)", "-e").status());
+  }
+
+  @Test
+  void aMissingScriptIsOneLineWithItsAbsolutePath() {
+    Path missing = dir.resolve("nope.tdsl");
+    Run r = run("", missing.toString());
+    assertEquals(new Run(2, "", "tdsl: can't open file '" + missing.toAbsolutePath() + "': No such file or directory\n"), r);
+    assertEquals(new Run(2, "", "tdsl: can't open file '" + dir.toAbsolutePath() + "': Is a directory\n"), run("", dir.toString()));
+    assertEquals(2, run("", "--check", missing.toString()).status());
+    assertEquals(1, run("", "--check", missing.toString()).err().lines().count());
+  }
 }
