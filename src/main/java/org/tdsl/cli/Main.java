@@ -159,8 +159,8 @@ public final class Main {
   private int runFile(String file, List<String> argv) {
     String source = read(file);
     if (source == null) return 2;
-    Path dir = Path.of(file).toAbsolutePath().getParent();
-    return execute(source, file, dir, argv);
+    Path script = Path.of(file).toAbsolutePath();
+    return execute(source, file, script.getParent(), argv, script);
   }
 
   /**
@@ -219,8 +219,14 @@ public final class Main {
 
   /** Runs source and maps the outcome to an exit status. */
   int execute(String source, String file, Path dir, List<String> argv) {
+    return execute(source, file, dir, argv, null);
+  }
+
+  /** execute(), for a script file: {@code __file__} is its absolute path, as Python 3.9+ sets it for the main script. */
+  private int execute(String source, String file, Path dir, List<String> argv, Path script) {
     Interpreter interpreter = newInterpreter();
     interpreter.setArgv(argv);
+    if (script != null) interpreter.define("__file__", script.toString());
     try {
       interpreter.run(source, file, dir);
       out.flush();

@@ -96,6 +96,16 @@ public final class Interpreter {
     return at.line() >= 1 && at.line() <= lines.length ? lines[at.line() - 1] : null;
   }
 
+  /**
+   * The directory of the file whose statement is running (the script's, or an imported
+   * file's); for the REPL, -e and stdin, the working directory. Data a script ships beside
+   * itself is found from here (mnist()'s default root).
+   */
+  public Path sourceDirectory() {
+    Pos at = statement;
+    return at == null ? files.base() : directories.getOrDefault(at.file(), files.base());
+  }
+
   /** Sets the global `argv` (script name first, like sys.argv). */
   public void setArgv(List<String> argv) {
     globals.define("argv", new PyList(argv));

@@ -190,4 +190,24 @@ class MainTest {
     assertEquals(2, run("", "--check", missing.toString()).status());
     assertEquals(1, run("", "--check", missing.toString()).err().lines().count());
   }
+
+  @Test
+  void aScriptKnowsItsOwnPathAsFile() throws IOException {
+    String f = script("where.tdsl", "print(__file__)\n");
+    assertEquals(new Run(0, Path.of(f).toAbsolutePath() + "\n", ""), run("", f));
+    // as python3 -c: no file, no __file__
+    assertTrue(run("", "-e", "print(__file__)").err().contains("name '__file__' is not defined"));
+  }
+
+  @Test
+  void mnistWithoutARootReadsDataBesideTheScriptWhereverItRunsFrom() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("project/data/mnist"));
+    try (var files = Files.list(Path.of("examples/data/mnist"))) {
+      for (Path f : files.toList()) Files.copy(f, data.resolve(f.getFileName()));
+    }
+    String f = script("project/count.tdsl", "print(len(mnist(train=False)))\n");
+    assertEquals(new Run(0, "200\n", ""), run("", f));  // the working directory is the repository, not project/
+    Run missing = run("", "-e", "mnist(train=False)");  // -e: beside the working directory, where there is none
+    assertTrue(missing.err().contains("not found in " + Path.of("data/mnist").toAbsolutePath()), missing.err());
+  }
 }

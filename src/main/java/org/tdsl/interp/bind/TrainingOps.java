@@ -36,6 +36,9 @@ import org.tdsl.tensor.Tensor;
 
 /** Optimizers, the learning-rate scheduler, datasets and loaders, and checkpoints. */
 final class TrainingOps {
+  /** Where mnist() looks when it is given no root: beside the running script, as the examples keep their sample. */
+  static final String DEFAULT_MNIST_ROOT = "data/mnist";
+
   private TrainingOps() {}
 
   static void install(Builtins b, Namespace optim) {
@@ -72,9 +75,10 @@ final class TrainingOps {
     scheduler.put("StepLR", stepLr);
     optim.put("lr_scheduler", scheduler);
 
-    b.register("mnist", "mnist(root, train=True)",
-        "The MNIST-format dataset in root (IDX files, .gz or not), normalised as the PyTorch example does.",
-        a -> new Mnist(FilePaths.mnistRoot(a, a.getString("root"), a.getBool("train")), a.getBool("train")));
+    b.register("mnist", "mnist(root=None, train=True)",
+        "The MNIST-format dataset in root (IDX files, .gz or not), normalised as the PyTorch example does;"
+            + " without root, data/mnist beside the running script.",
+        a -> new Mnist(FilePaths.mnistRoot(a, mnistRoot(a), a.getBool("train")), a.getBool("train")));
     b.register("TensorDataset", "TensorDataset(*tensors)", "A dataset whose i-th item is (t[i] for each tensor).",
         a -> {
           List<Tensor> ts = new ArrayList<>();
@@ -134,6 +138,12 @@ final class TrainingOps {
     for (Object o : items) out.add(Convert.tensor(o, "optimizer", "params"));
     if (out.isEmpty()) throw new TdslError("optimizer got an empty parameter list");
     return out;
+  }
+
+  /** A root given is relative to the working directory, as every path; the default one to the script's directory. */
+  private static String mnistRoot(Args a) {
+    String root = a.getOptionalString("root");
+    return root != null ? root : a.interpreter().sourceDirectory().resolve(DEFAULT_MNIST_ROOT).toString();
   }
 
   private static double[] betas(Args a) {
