@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.tdsl.interp.Builtins;
 import org.tdsl.interp.console.Progress;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.interp.bind.TdslLibrary;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.TdslError;
@@ -28,7 +30,7 @@ public final class Main {
       usage: tdsl [options] [FILE.tdsl [args...]]
         tdsl                 start the REPL (or run stdin when it is not a terminal)
         tdsl FILE [args]     run a script; args are visible as argv (script name first)
-        tdsl -e CODE         run CODE
+        tdsl -e CODE         run CODE (several -e: one line each, in order)
         tdsl --check FILE    parse FILE only; prints nothing when it is well formed
         --debug              show the Java stack trace of internal errors
         --help, --version""";
@@ -65,11 +67,13 @@ public final class Main {
     // plot() draws into images only: the command never needs a display, whatever $DISPLAY says.
     // (Set here, not in viz, so an embedding GUI application keeps its own setting.)
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-    PrintStream err = stderr();
-    System.setErr(err);
+    PrintStream rawErr = stderr();
     PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-    // On a terminal, printed lines push a loader's progress bar down instead of running into it.
-    PrintStream out = Progress.onTerminal() ? Progress.guard(raw) : raw;
+    // On a terminal, printed lines (and errors) push a loader's progress bar down instead of running into it.
+    Screen screen = Progress.onTerminal() ? Screen.over(raw) : null;
+    PrintStream out = screen == null ? raw : screen.stream();
+    PrintStream err = screen == null ? rawErr : screen.guard(rawErr);
+    System.setErr(err);
     int[] status = new int[1];
     // A big stack so deep tdsl recursion reaches the recursion limit, not a StackOverflowError.
     Thread t = new Thread(null, () -> status[0] = new Main(out, err, System.in).run(args), "tdsl", 1L << 29);
@@ -122,10 +126,16 @@ public final class Main {
         return 0;
       }
       case "-e" -> {
-        if (rest.size() < 2) return usage("-e needs CODE");
-        List<String> argv = new ArrayList<>(rest.subList(2, rest.size()));
+        // Each -e is one line of the program, in order, as perl -e does; what follows is argv.
+        List<String> lines = new ArrayList<>();
+        while (!rest.isEmpty() && rest.getFirst().equals("-e")) {
+          if (rest.size() < 2) return usage("-e needs CODE");
+          lines.add(rest.get(1));
+          rest = new ArrayList<>(rest.subList(2, rest.size()));
+        }
+        List<String> argv = new ArrayList<>(rest);
         argv.addFirst("-e");
-        return execute(rest.get(1), "<string>", Path.of("").toAbsolutePath(), argv);
+        return execute(String.join("\n", lines), "<string>", Path.of("").toAbsolutePath(), argv);
       }
       case "--check" -> {
         if (rest.size() != 2) return usage("--check needs one FILE");
@@ -147,25 +157,42 @@ public final class Main {
   }
 
   private int runFile(String file, List<String> argv) {
-    String source;
+    String source = read(file);
+    if (source == null) return 2;
+    Path script = Path.of(file).toAbsolutePath();
+    return execute(source, file, script.getParent(), argv, script);
+  }
+
+  /**
+   * The script's text, or null after one line that says why not, as Python says it:
+   * {@code tdsl: can't open file '/abs/nope.tdsl': No such file or directory}.
+   */
+  private String read(String file) {
+    Path path = Path.of(file).toAbsolutePath();
+    String why;
     try {
-      source = Files.readString(Path.of(file));
+      if (Files.isDirectory(path)) {
+        why = "Is a directory";
+      } else {
+        return Files.readString(path);
+      }
     } catch (NoSuchFileException e) {
-      return usage("can't open file '" + file + "': No such file or directory");
+      why = "No such file or directory";
+    } catch (AccessDeniedException e) {
+      why = "Permission denied";
+    } catch (java.nio.charset.MalformedInputException e) {
+      why = "not UTF-8 text";
     } catch (IOException e) {
-      return usage("can't open file '" + file + "': " + e.getMessage());
+      why = e.getMessage();
     }
-    Path dir = Path.of(file).toAbsolutePath().getParent();
-    return execute(source, file, dir, argv);
+    out.flush();
+    err.println("tdsl: can't open file '" + path + "': " + why);
+    return null;
   }
 
   private int check(String file) {
-    String source;
-    try {
-      source = Files.readString(Path.of(file));
-    } catch (IOException e) {
-      return usage("can't open file '" + file + "': No such file or directory");
-    }
+    String source = read(file);
+    if (source == null) return 2;
     try {
       newInterpreter().check(source, file);
       return 0;
@@ -192,8 +219,14 @@ public final class Main {
 
   /** Runs source and maps the outcome to an exit status. */
   int execute(String source, String file, Path dir, List<String> argv) {
+    return execute(source, file, dir, argv, null);
+  }
+
+  /** execute(), for a script file: {@code __file__} is its absolute path, as Python 3.9+ sets it for the main script. */
+  private int execute(String source, String file, Path dir, List<String> argv, Path script) {
     Interpreter interpreter = newInterpreter();
     interpreter.setArgv(argv);
+    if (script != null) interpreter.define("__file__", script.toString());
     try {
       interpreter.run(source, file, dir);
       out.flush();

@@ -43,7 +43,7 @@ final class CoreBuiltins {
     b.register("enumerate", "enumerate(iterable, start=0)", "Pairs (index, item).", a -> {
       Iterator<Object> it = Values.iterate(a.get("iterable"), a.interpreter());
       long start = a.getLong("start");
-      return new PyIterator("enumerate", new Iterator<>() {
+      return new PyIterator("enumerate", new ClosingIterator<>() {
         long i = start;
 
         public boolean hasNext() {
@@ -53,16 +53,29 @@ final class CoreBuiltins {
         public Object next() {
           return PyTuple.of(i++, it.next());
         }
+
+        public void close() {
+          ClosingIterator.closeIfClosing(it);
+        }
       });
     });
     b.register("zip", "zip(*iterables)", "Tuples of the i-th items of each iterable.", a -> {
       List<Iterator<Object>> its = new ArrayList<>();
       for (Object x : a.varargs("iterables").items()) its.add(Values.iterate(x, a.interpreter()));
-      return new PyIterator("zip", new Iterator<>() {
+      return new PyIterator("zip", new ClosingIterator<>() {
         public boolean hasNext() {
           if (its.isEmpty()) return false;
-          for (Iterator<Object> i : its) if (!i.hasNext()) return false;
+          for (Iterator<Object> i : its) {
+            if (!i.hasNext()) {
+              close();  // the longer ones are abandoned here
+              return false;
+            }
+          }
           return true;
+        }
+
+        public void close() {
+          for (Iterator<Object> i : its) ClosingIterator.closeIfClosing(i);
         }
 
         public Object next() {

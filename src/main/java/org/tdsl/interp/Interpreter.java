@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.syntax.Expr;
 import org.tdsl.syntax.Pos;
 import org.tdsl.syntax.SourceParser;
@@ -93,6 +94,16 @@ public final class Interpreter {
     if (source == null) return null;
     String[] lines = source.split("\r?\n", -1);
     return at.line() >= 1 && at.line() <= lines.length ? lines[at.line() - 1] : null;
+  }
+
+  /**
+   * The directory of the file whose statement is running (the script's, or an imported
+   * file's); for the REPL, -e and stdin, the working directory. Data a script ships beside
+   * itself is found from here (mnist()'s default root).
+   */
+  public Path sourceDirectory() {
+    Pos at = statement;
+    return at == null ? files.base() : directories.getOrDefault(at.file(), files.base());
   }
 
   /** Sets the global `argv` (script name first, like sys.argv). */
@@ -228,6 +239,7 @@ public final class Interpreter {
       List<Stmt> program = parse(source, file);
       Object last = null;
       for (Stmt s : program) {
+        Screen.clear(out);  // a bar the previous statement left (next(iter(loader))) is over
         last = null;
         if (echo && s instanceof Stmt.ExprStmt e) {
           checkCancelled();
@@ -253,6 +265,7 @@ public final class Interpreter {
     } catch (Signal.Continue c) {
       throw attachSource(located(new TdslError("'continue' not properly in loop"), c.pos));
     } finally {
+      Screen.clear(out);  // no bar outlives the run: the REPL's next output and prompt start clean
       out.flush();
     }
   }
@@ -342,16 +355,20 @@ public final class Interpreter {
       }
       case Stmt.For s -> {
         Iterator<Object> it = Values.iterate(evaluate(s.iterable(), env), this);
-        while (nextOrEnd(it, s.iterable().pos())) {
-          checkCancelled();
-          assign(s.target(), it.next(), env);
-          try {
-            execBlock(s.body(), env);
-          } catch (Signal.Break b) {
-            break;
-          } catch (Signal.Continue c) {
-            // next iteration
+        try {
+          while (nextOrEnd(it, s.iterable().pos())) {
+            checkCancelled();
+            assign(s.target(), it.next(), env);
+            try {
+              execBlock(s.body(), env);
+            } catch (Signal.Break b) {
+              break;
+            } catch (Signal.Continue c) {
+              // next iteration
+            }
           }
+        } finally {
+          ClosingIterator.closeIfClosing(it);  // a loop left early must not leave its progress bar on screen
         }
       }
       case Stmt.Def s -> {

@@ -1,15 +1,12 @@
 package org.tdsl.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,31 +65,18 @@ public final class SafeTensors {
 
   /**
    * Writes the tensors to {@code path} atomically: the bytes go to a temporary file in the same
-   * directory which is then renamed over the target, so a failure never leaves half a file.
+   * directory which is then renamed over the target, so a failure never leaves half a file
+   * ({@link AtomicFiles}: the file gets the mode the umask gives, or keeps its own).
    */
   public static void write(Path path, List<Entry> tensors, Map<String, String> metadata) {
     byte[] bytes = encode(tensors, metadata);
     Path dir = path.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        out.write(bytes);
-      }
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      AtomicFiles.replace(path, out -> out.write(bytes));
     } catch (NoSuchFileException e) {
       throw new CheckpointException("cannot save to " + path + ": directory " + dir + " does not exist", e);
     } catch (IOException e) {
       throw new CheckpointException("cannot save to " + path + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* the original error matters more */ }
-      }
     }
   }
 

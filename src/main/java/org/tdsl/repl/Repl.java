@@ -1,6 +1,6 @@
 package org.tdsl.repl;
 
-import org.tdsl.interp.console.Progress;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.interp.console.Tty;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +52,7 @@ public final class Repl {
     // exec provider (stty in a subprocess) needs none.
     if (!Repl.class.getModule().isNativeAccessEnabled()) builder.provider("exec");
     try (Terminal terminal = builder.build()) {
-      PrintStream out = Progress.guard(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8));
+      PrintStream out = Screen.over(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8)).stream();
       ReplBackend backend = backends.apply(out);
       Path history = home().resolve(".tdsl_history");
       out.println("tdsl: :help lists the commands and builtins, Tab completes, Ctrl-D leaves");

@@ -11,6 +11,7 @@ import org.tdsl.autograd.AccumulateGrad;
 import org.tdsl.autograd.Edge;
 import org.tdsl.autograd.Node;
 import org.tdsl.autograd.Tape;
+import org.tdsl.io.AtomicFiles;
 import org.tdsl.tensor.Tensor;
 
 /**

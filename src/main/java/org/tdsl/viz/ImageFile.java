@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.tdsl.io.AtomicFiles;
 import org.tdsl.tensor.Tensor;
 
 /**

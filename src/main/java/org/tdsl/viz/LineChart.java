@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.tdsl.io.AtomicFiles;
 
 /**
  * {@code plot}: line charts drawn with Java2D, one line per series against its index

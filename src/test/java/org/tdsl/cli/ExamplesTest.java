@@ -78,4 +78,21 @@ class ExamplesTest {
     }
     assertTrue(Files.readString(dir.resolve("graph.dot")).contains("ConvolutionBackward"));
   }
+
+  @Test
+  void theExamplesFindTheirDataFromAnotherDirectory() throws Exception {
+    // no link to examples/ here: the scripts are named by their absolute paths
+    Path examples = Path.of("examples").toAbsolutePath();
+    Run load = ChildJvm.run(dir, 300, System.getProperty("java.class.path"), List.of("-Xss16m"), Main.class.getName(),
+        List.of(examples.resolve("01_load.tdsl").toString()));
+    assertEquals(0, load.status(), load.err());
+    assertTrue(load.out().contains("training digits: 1000  test digits: 200"), load.out());
+
+    // a data directory without a checkpoint: 05_look trains one epoch on it first
+    Run look = ChildJvm.run(dir, 300, System.getProperty("java.class.path"), List.of("-Xss16m"), Main.class.getName(),
+        List.of(examples.resolve("05_look.tdsl").toString(), "--data", examples.resolve("data/mnist").toString()));
+    assertEquals(0, look.status(), look.err());
+    assertTrue(look.out().contains("trained one epoch"), look.out());
+    assertTrue(Files.size(dir.resolve("conv1.png")) > 100);
+  }
 }

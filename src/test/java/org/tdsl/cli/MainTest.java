@@ -171,4 +171,43 @@ class MainTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.err().startsWith(f + ":5: UserWarning: "), r.err());
   }
+
+  @Test
+  void severalDashEAreTheProgramsLinesInOrder() {
+    assertEquals(new Run(0, "1\n2\n", ""), run("", "-e", "print(1)", "-e", "print(2)"));
+    // one program, as perl -e: a block may span two -e, and what follows the last is argv
+    assertEquals(new Run(0, "3\n['-e', 'x', '-e']\n", ""),
+        run("", "-e", "for i in [3] {", "-e", "print(i) }", "-e", "print(argv)", "x", "-e"));
+    assertEquals(2, run("", "-e", "print(1)", "-e").status());
+  }
+
+  @Test
+  void aMissingScriptIsOneLineWithItsAbsolutePath() {
+    Path missing = dir.resolve("nope.tdsl");
+    Run r = run("", missing.toString());
+    assertEquals(new Run(2, "", "tdsl: can't open file '" + missing.toAbsolutePath() + "': No such file or directory\n"), r);
+    assertEquals(new Run(2, "", "tdsl: can't open file '" + dir.toAbsolutePath() + "': Is a directory\n"), run("", dir.toString()));
+    assertEquals(2, run("", "--check", missing.toString()).status());
+    assertEquals(1, run("", "--check", missing.toString()).err().lines().count());
+  }
+
+  @Test
+  void aScriptKnowsItsOwnPathAsFile() throws IOException {
+    String f = script("where.tdsl", "print(__file__)\n");
+    assertEquals(new Run(0, Path.of(f).toAbsolutePath() + "\n", ""), run("", f));
+    // as python3 -c: no file, no __file__
+    assertTrue(run("", "-e", "print(__file__)").err().contains("name '__file__' is not defined"));
+  }
+
+  @Test
+  void mnistWithoutARootReadsDataBesideTheScriptWhereverItRunsFrom() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("project/data/mnist"));
+    try (var files = Files.list(Path.of("examples/data/mnist"))) {
+      for (Path f : files.toList()) Files.copy(f, data.resolve(f.getFileName()));
+    }
+    String f = script("project/count.tdsl", "print(len(mnist(train=False)))\n");
+    assertEquals(new Run(0, "200\n", ""), run("", f));  // the working directory is the repository, not project/
+    Run missing = run("", "-e", "mnist(train=False)");  // -e: beside the working directory, where there is none
+    assertTrue(missing.err().contains("not found in " + Path.of("data/mnist").toAbsolutePath()), missing.err());
+  }
 }

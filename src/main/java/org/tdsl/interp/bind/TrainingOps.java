@@ -14,6 +14,7 @@ import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.BuiltinFn;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.ClosingIterator;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyDict;
 import org.tdsl.interp.PyList;
@@ -21,6 +22,7 @@ import org.tdsl.interp.PyTuple;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 import org.tdsl.interp.console.Progress;
+import org.tdsl.interp.console.Screen;
 import org.tdsl.io.Checkpoint;
 import org.tdsl.nn.Adadelta;
 import org.tdsl.nn.Adam;
@@ -34,6 +36,9 @@ import org.tdsl.tensor.Tensor;
 
 /** Optimizers, the learning-rate scheduler, datasets and loaders, and checkpoints. */
 final class TrainingOps {
+  /** Where mnist() looks when it is given no root: beside the running script, as the examples keep their sample. */
+  static final String DEFAULT_MNIST_ROOT = "data/mnist";
+
   private TrainingOps() {}
 
   static void install(Builtins b, Namespace optim) {
@@ -70,17 +75,19 @@ final class TrainingOps {
     scheduler.put("StepLR", stepLr);
     optim.put("lr_scheduler", scheduler);
 
-    b.register("mnist", "mnist(root, train=True)",
-        "The MNIST-format dataset in root (IDX files, .gz or not), normalised as the PyTorch example does.",
-        a -> new Mnist(FilePaths.mnistRoot(a, a.getString("root"), a.getBool("train")), a.getBool("train")));
+    b.register("mnist", "mnist(root=None, train=True)",
+        "The MNIST-format dataset in root (IDX files, .gz or not), normalised as the PyTorch example does;"
+            + " without root, data/mnist beside the running script.",
+        a -> new Mnist(FilePaths.mnistRoot(a, mnistRoot(a), a.getBool("train")), a.getBool("train")));
     b.register("TensorDataset", "TensorDataset(*tensors)", "A dataset whose i-th item is (t[i] for each tensor).",
         a -> {
           List<Tensor> ts = new ArrayList<>();
           for (Object o : a.varargs("tensors").items()) ts.add(Convert.tensor(o, "TensorDataset", "tensors"));
           return new TensorDataset(ts.toArray(new Tensor[0]));
         });
-    b.register("DataLoader", "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False)",
-        "Batches of a dataset, reshuffled every epoch when shuffle=True; loops over it show a progress bar on a terminal.",
+    b.register("DataLoader", "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, progress=True)",
+        "Batches of a dataset, reshuffled every epoch when shuffle=True; loops over it show a progress bar on a terminal"
+            + " (progress=False or TDSL_PROGRESS=0: none).",
         a -> {
           if (!(a.get("dataset") instanceof Dataset d)) throw new TdslError("DataLoader() expects a dataset, not " + Values.typeName(a.get("dataset")));
           return new Loader(new DataLoader(d, Convert.toInt(a.get("batch_size"), "batch_size"), a.getBool("shuffle"),
@@ -133,6 +140,12 @@ final class TrainingOps {
     return out;
   }
 
+  /** A root given is relative to the working directory, as every path; the default one to the script's directory. */
+  private static String mnistRoot(Args a) {
+    String root = a.getOptionalString("root");
+    return root != null ? root : a.interpreter().sourceDirectory().resolve(DEFAULT_MNIST_ROOT).toString();
+  }
+
   private static double[] betas(Args a) {
     if (a.get("betas") == null) return new double[] {0.9, 0.999};
     List<Object> items = Convert.items(a.get("betas"));
@@ -146,9 +159,14 @@ final class TrainingOps {
     return out;
   }
 
-  /** A DataLoader with the interpreter's output, where its progress bar is drawn. */
-  record Loader(DataLoader loader, java.io.PrintStream out, boolean console) {
-    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().console()); }
+  /**
+   * A DataLoader with the interpreter's output. Its loops draw a bar when barred is true and
+   * out is a terminal's {@link Screen} (the command and the REPL make one only on a terminal).
+   */
+  record Loader(DataLoader loader, java.io.PrintStream out, boolean barred) {
+    Loader(DataLoader loader, Args a) {
+      this(loader, a.out(), a.getBool("progress") && a.interpreter().console() && Progress.enabled());
+    }
   }
 
   static final Protocol<Loader> LOADER = new Protocol<>() {
@@ -158,8 +176,8 @@ final class TrainingOps {
 
     @Override public Iterator<Object> iterate(Loader self) {
       Iterator<Tensor[]> batches = self.loader.iterator();
-      Progress bar = Progress.start(self.loader.len(), "", self.out, self.console && Progress.onTerminal());
-      return new Iterator<>() {
+      Progress bar = Progress.start(self.loader.len(), "", self.out, self.barred && Screen.of(self.out) != null);
+      return new ClosingIterator<>() {
         @Override public boolean hasNext() {
           boolean more = batches.hasNext();
           if (!more) bar.close();
@@ -171,6 +189,8 @@ final class TrainingOps {
           bar.step();
           return new PyTuple(new ArrayList<>(List.of((Object[]) batch)));
         }
+
+        @Override public void close() { bar.close(); }
       };
     }
 

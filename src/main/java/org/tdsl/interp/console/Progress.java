@@ -1,11 +1,8 @@
 package org.tdsl.interp.console;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar for long loops, drawn on the terminal's current (last) line and erased by
@@ -20,25 +17,23 @@ import java.util.Locale;
  */
 public final class Progress implements AutoCloseable {
   private static final long REDRAW_NANOS = 100_000_000L;
-  private static final Object LOCK = new Object();
   private static volatile int columns = columnsFromEnvironment();
-  private static Progress shown;  // the bar now on screen, under LOCK
-  private static boolean painting;  // under LOCK: the bar itself is writing (the stream may be a guarded one)
 
   private final long total;
   private final String label;
-  private final PrintStream out;
-  private final boolean visible;
-  private final long startNanos = System.nanoTime();
-  private long done;
-  private long lastDrawNanos;
-  private boolean drawn;
+  private final Screen screen;  // null: invisible, only counts
+  private final LongSupplier clock;
+  private final long startNanos;
+  private long done;  // under this
+  private long lastDrawNanos;  // under this
 
-  private Progress(long total, String label, PrintStream out, boolean visible) {
+  private Progress(long total, String label, Screen screen, LongSupplier clock) {
     this.total = total;
     this.label = label;
-    this.out = out;
-    this.visible = visible;
+    this.screen = screen;
+    this.clock = clock;
+    this.startNanos = clock.getAsLong();
+    this.lastDrawNanos = startNanos;  // the first draw waits a tenth of a second: a quick loop never flickers
   }
 
   /** True when standard output is a terminal that understands cursor movement (TERM is not dumb). */
@@ -46,14 +41,36 @@ public final class Progress implements AutoCloseable {
     return Tty.isTerminal(1) && !Tty.dumb();
   }
 
-  /** A bar over {@code total} items (0 or less: unknown total, no bar, only the count and rate) on standard output. */
-  public static Progress start(long total, String label) {
-    return start(total, label, System.out, onTerminal());
+  /** True unless the environment turns bars off ({@code TDSL_PROGRESS=0}, as for a screen recording or a slow link). */
+  public static boolean enabled() {
+    return enabled(System.getenv("TDSL_PROGRESS"));
   }
 
-  /** A bar drawn on {@code out}, or an invisible one that only counts when {@code visible} is false. */
+  static boolean enabled(String setting) {
+    if (setting == null) return true;
+    return !switch (setting.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "0", "false", "no", "off" -> true;
+      default -> false;
+    };
+  }
+
+  /** A bar over {@code total} items (0 or less: unknown total, no bar, only the count and rate) on standard output. */
+  public static Progress start(long total, String label) {
+    return start(total, label, System.out, onTerminal() && enabled());
+  }
+
+  /**
+   * A bar drawn on {@code out}, or an invisible one that only counts when {@code visible} is
+   * false. When out is a {@link Screen}'s stream the bar shares that screen with what the
+   * program prints.
+   */
   public static Progress start(long total, String label, PrintStream out, boolean visible) {
-    return new Progress(total, label == null ? "" : label, out, visible);
+    return start(total, label, out, visible, System::nanoTime);
+  }
+
+  static Progress start(long total, String label, PrintStream out, boolean visible, LongSupplier clock) {
+    Screen screen = !visible ? null : Screen.of(out) != null ? Screen.of(out) : Screen.over(out);
+    return new Progress(total, label == null ? "" : label, screen, clock);
   }
 
   /** The terminal's width, which the REPL keeps up to date; scripts read {@code $COLUMNS} or use 80. */
@@ -70,50 +87,45 @@ public final class Progress implements AutoCloseable {
     step(1);
   }
 
-  /** Counts {@code n} more items done; redraws at most ten times a second, and at the last item. */
+  /**
+   * Counts {@code n} more items done; redraws at most ten times a second (the first time a
+   * tenth of a second after the start), and at the last item when the bar is on screen.
+   */
   public void step(long n) {
-    synchronized (LOCK) {
+    boolean showing = screen != null && screen.showing(this);  // asked before taking this bar's lock: the screen's lock comes first
+    String text = null;
+    synchronized (this) {
       done += n;
-      long now = System.nanoTime();
-      if (visible && (now - lastDrawNanos >= REDRAW_NANOS || done == total)) {
+      long now = clock.getAsLong();
+      if (screen != null && (now - lastDrawNanos >= REDRAW_NANOS || done == total && showing)) {
         lastDrawNanos = now;
-        draw();
+        text = text(now);
       }
     }
+    if (text != null) screen.draw(this, text);
   }
 
-  public long done() {
-    synchronized (LOCK) {
-      return done;
-    }
+  public synchronized long done() {
+    return done;
   }
 
-  /** Erases the bar; the line it used is empty again. */
+  /** Erases the bar; the line it used is empty again. A later step draws it again. */
   @Override
   public void close() {
-    synchronized (LOCK) {
-      erase();
-      if (shown == this) shown = null;
-    }
+    if (screen != null) screen.erase(this);
   }
 
-  /**
-   * Wraps the stream a program prints to, so that a line printed while a bar is shown
-   * appears above the bar instead of being glued to it.
-   */
-  public static PrintStream guard(PrintStream target) {
-    return new PrintStream(new FilterOutputStream(target) {
-      @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
-      @Override public void write(byte[] b, int off, int len) throws IOException {
-        synchronized (LOCK) {
-          Progress bar = painting ? null : shown;
-          if (bar != null) bar.erase();
-          target.write(b, off, len);
-          if (bar != null && len > 0 && b[off + len - 1] == '\n') bar.draw();
-          target.flush();
-        }
-      }
-    }, true, StandardCharsets.UTF_8);
+  /** Draws the bar again after a line printed above it (called by the screen). */
+  void redraw() {
+    String text;
+    synchronized (this) {
+      text = text(clock.getAsLong());
+    }
+    screen.draw(this, text);
+  }
+
+  private String text(long now) {
+    return line(columns, now - startNanos);
   }
 
   /** The text of the bar for a terminal {@code width} columns wide. */
@@ -143,29 +155,6 @@ public final class Progress implements AutoCloseable {
     return s >= 3600
         ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-  }
-
-  private void draw() {
-    if (shown != null && shown != this) shown.erase();
-    shown = this;
-    paint("\r" + line(columns, System.nanoTime() - startNanos) + "\033[K");
-    drawn = true;
-  }
-
-  private void erase() {
-    if (!drawn) return;
-    drawn = false;
-    paint("\r\033[K");
-  }
-
-  private void paint(String text) {
-    painting = true;
-    try {
-      out.print(text);
-      out.flush();
-    } finally {
-      painting = false;
-    }
   }
 
   private static int columnsFromEnvironment() {
