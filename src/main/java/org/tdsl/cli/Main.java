@@ -198,11 +198,21 @@ public final class Main {
       interpreter.run(source, file, dir);
       out.flush();
       return 0;
+    } catch (org.tdsl.interp.SystemExit e) {
+      return exit(e);
     } catch (TdslError e) {
       return report(e);
     } catch (RuntimeException | Error e) {
       return internal(e);
     }
+  }
+
+  /** exit() as Python's SystemExit ends a program: its message on stderr, its status. */
+  private int exit(org.tdsl.interp.SystemExit e) {
+    out.flush();
+    if (e.message() != null) err.println(e.message());
+    err.flush();
+    return e.status();
   }
 
   private int report(TdslError e) {
@@ -271,6 +281,8 @@ public final class Main {
       running.set(true);
       try {
         interpreter.runInteractive(chunk.toString(), "<stdin>");
+      } catch (org.tdsl.interp.SystemExit e) {
+        return exit(e);
       } catch (TdslError e) {
         report(e);
       } catch (RuntimeException | Error e) {
