@@ -30,7 +30,7 @@ class ReplOverInterpreterTest {
       s.type("f(4)\r").awaitScreen("\n6\n");
       String screen = s.screen();
       assertTrue(screen.contains("... }\n... \n>>> "), screen);
-      assertTrue(screen.contains("error: <stdin>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
+      assertTrue(screen.contains("error: <stdin#5>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
     }
   }
 
