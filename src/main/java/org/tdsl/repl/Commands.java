@@ -210,7 +210,7 @@ final class Commands {
 
   /**
    * The inputs that ran without error, in order, as a script. Commands are not code: a
-   * {@code :load} becomes a comment saying which file ran there; the others are left out.
+   * {@code :load} becomes the {@code import} of the same file; the others are left out.
    */
   private void save(String file, boolean replace) {
     Path path = Path.of(expandHome(file));
@@ -223,7 +223,8 @@ final class Commands {
     for (ReplBackend.Input in : backend.history()) {
       if (!in.ok()) continue;
       if (in.text().startsWith(":load ")) {
-        script.append("# ").append(in.text()).append('\n');
+        String loaded = in.text().substring(":load ".length());
+        script.append("import \"").append(loaded.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
       } else if (!in.text().startsWith(":")) {
         script.append(in.text().stripTrailing()).append('\n');
         saved++;

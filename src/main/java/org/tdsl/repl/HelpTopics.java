@@ -65,7 +65,7 @@ final class HelpTopics {
       sb.append(line).append('\n');
     }
     sb.append("\nREPL commands:\n");
-    for (Commands.Command c : Commands.ALL) sb.append(String.format("  %-18s %s%n", c.usage(), c.help()));
+    for (Commands.Command c : Commands.ALL) sb.append(String.format("  %-20s %s%n", c.usage(), c.help()));
     return sb.toString().stripTrailing();
   }
 

@@ -112,7 +112,8 @@ final class InterpreterBackend implements ReplBackend {
     } catch (IOException e) {
       return new Outcome(null, "error: can't open file '" + file + "': " + e.getMessage());
     }
-    return input(":load " + file, name -> interpreter.run(source, file.toString(), file.toAbsolutePath().getParent()));
+    // :history shows the file as an absolute path, so that :save can import it from anywhere
+    return input(":load " + file.toAbsolutePath().normalize(), name -> interpreter.run(source, file.toString(), file.toAbsolutePath().getParent()));
   }
 
   private Outcome guarded(Runnable work) {

@@ -35,6 +35,19 @@ class ReplOverInterpreterTest {
   }
 
   @Test
+  void saveWritesAScriptThatRunsAsTheSessionDid() throws Exception {
+    Path lib = dir.resolve("lib.tdsl");
+    Files.writeString(lib, "c = 40\n");
+    Path saved = dir.resolve("saved.tdsl");
+    try (Session s = session()) {
+      s.type(":load \"" + lib + "\"\r").type("d = c + 2\r").type("d / 0\r").type("print(d)\r").awaitScreen("\n42\n");
+      s.type(":save " + saved + "\r").awaitScreen("saved 2 inputs");
+    }
+    assertEquals("import \"" + lib.toAbsolutePath() + "\"\nd = c + 2\nprint(d)\n", Files.readString(saved));
+    assertEquals("42\n", tdsl(null, saved.toString()).out);
+  }
+
+  @Test
   void ctrlCCancelsALoopAndKeepsTheVariables() throws Exception {
     try (Session s = session()) {
       s.type("n = 0\r").type("while True { n += 1 }\r\r");
