@@ -155,7 +155,7 @@ class MainTest {
     assertEquals(0, main.startRepl());
     String shown = out.toString(StandardCharsets.UTF_8);
     assertTrue(shown.contains(">>> 6\n>>> >>> ... ... ... ... big\n>>> [2, (2,)]\n>>> \n"), shown);
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: <stdin>:1:1: name 'nope' is not defined"),
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: <stdin#3>:1:1: name 'nope' is not defined"),
         err.toString(StandardCharsets.UTF_8));
   }
 
