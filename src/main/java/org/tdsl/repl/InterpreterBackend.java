@@ -89,7 +89,7 @@ final class InterpreterBackend implements ReplBackend {
     Outcome first = input(":timeit " + statement, name -> {
       interpreter.run(statement, name, here());
       // a function's body is parsed once and runs in a scope of its own, as IPython's %timeit does
-      interpreter.run("def " + TIMED + "() {\n" + statement + "\n}", name.replace("stdin", "timeit"), here());
+      interpreter.run("def " + TIMED + "() {\n  " + statement + "\n}", name.replace("stdin", "timeit"), here());
       timed[0] = interpreter.global(TIMED);
       interpreter.undefine(TIMED);
     });
