@@ -54,7 +54,7 @@ final class Console {
     });
   }
 
-  /** Reads and runs chunks until Ctrl-D or {@code :quit}; returns the exit status. */
+  /** Reads and runs chunks until Ctrl-D, {@code :quit} or exit(); returns the exit status (exit(3): 3). */
   int run() {
     while (true) {
       String chunk;
