@@ -235,6 +235,12 @@ public final class Session implements AutoCloseable {
     try (SessionRuntime.Installed installed = runtime.install()) {
       runtime.running(program);
       return body.get();
+    } catch (org.tdsl.interp.SystemExit e) {
+      // exit() ends the program, never the host's JVM: exit() and exit(0) stop it cleanly
+      // (the call returns null), any other status or a message is a failure the host sees
+      if (e.status() == 0 && e.message() == null) return null;
+      String code = e.message() != null ? e.message() : Integer.toString(e.status());
+      throw TdslException.of(new TdslError("SystemExit: " + code), TdslException.Kind.RUNTIME);
     } catch (TdslError e) {
       throw TdslException.of(e, kindOf(e));
     } catch (TdslException e) {

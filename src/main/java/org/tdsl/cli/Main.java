@@ -231,11 +231,21 @@ public final class Main {
       interpreter.run(source, file, dir);
       out.flush();
       return 0;
+    } catch (org.tdsl.interp.SystemExit e) {
+      return exit(e);
     } catch (TdslError e) {
       return report(e);
     } catch (RuntimeException | Error e) {
       return internal(e);
     }
+  }
+
+  /** exit() as Python's SystemExit ends a program: its message on stderr, its status. */
+  private int exit(org.tdsl.interp.SystemExit e) {
+    out.flush();
+    if (e.message() != null) err.println(e.message());
+    err.flush();
+    return e.status();
   }
 
   private int report(TdslError e) {
@@ -266,6 +276,7 @@ public final class Main {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     out.println(VERSION + " — type code, a blank line ends a block; Ctrl-D quits");
     StringBuilder chunk = new StringBuilder();
+    int inputs = 0;  // each input runs as <stdin#N>, as in the JLine console: tracebacks keep every input's lines
     java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.atomic.AtomicBoolean discard = new java.util.concurrent.atomic.AtomicBoolean();
     if (in == System.in) {
@@ -303,7 +314,9 @@ public final class Main {
       if (!line.isBlank() && !Interpreter.isComplete(chunk.toString())) continue;
       running.set(true);
       try {
-        interpreter.runInteractive(chunk.toString(), "<stdin>");
+        interpreter.runInteractive(chunk.toString(), "<stdin#" + ++inputs + ">");
+      } catch (org.tdsl.interp.SystemExit e) {
+        return exit(e);
       } catch (TdslError e) {
         report(e);
       } catch (RuntimeException | Error e) {

@@ -32,6 +32,7 @@ public final class Builtins {
   public static Builtins standard() {
     Builtins b = new Builtins();
     CoreBuiltins.install(b);
+    IntrospectionBuiltins.install(b);
     return b;
   }
 

@@ -37,6 +37,29 @@ final class Function implements PyCallable {
     return signature.keywordNames();
   }
 
+  /** {@code f(a, b=1, *args, c=2)}: the parameters as written, defaults as their repr. */
+  @Override
+  public String signature() {
+    List<String> parts = new java.util.ArrayList<>();
+    boolean starred = false;
+    for (Signature.Param p : signature.params()) {
+      switch (p.kind()) {
+        case VAR_POSITIONAL -> { parts.add("*" + p.name()); starred = true; }
+        case VAR_KEYWORD -> parts.add("**" + p.name());
+        default -> {
+          if (p.kind() == org.tdsl.syntax.Stmt.ParamKind.KEYWORD_ONLY && !starred) { parts.add("*"); starred = true; }
+          parts.add(p.hasDefault() ? p.name() + "=" + Values.repr(p.defaultValue()) : p.name());
+        }
+      }
+    }
+    return name + "(" + String.join(", ", parts) + ")";
+  }
+
+  @Override
+  public String help() {
+    return pos == null ? "" : "Defined at " + pos.file() + ":" + pos.line() + ".";
+  }
+
   @Override
   public String toString() {
     return "<function " + name + ">";

@@ -84,7 +84,7 @@ public final class Interpreter {
     if (!warned.add(where + category + message)) return;
     err.println(where + ": " + category + ": " + message);
     String line = at == null ? null : sourceLine(at);
-    if (line != null && !at.file().equals("<stdin>")) err.println("  " + line.strip());
+    if (line != null && !at.file().startsWith("<stdin")) err.println("  " + line.strip());
     err.flush();
   }
 
@@ -114,6 +114,18 @@ public final class Interpreter {
   /** Binds a global name (the embedding API's way to pass values in). */
   public void define(String name, Object value) {
     globals.define(name, value);
+  }
+
+  /**
+   * The value a name has at top level (a global, else a builtin), or Python's NameError with
+   * its "Did you mean"; the REPL reads values this way for :help and completion.
+   */
+  public Object resolve(String name) {
+    Object v = globals.get(name);
+    if (v != Environment.MISSING) return v;
+    v = builtins.lookup(name, Environment.MISSING);
+    if (v != Environment.MISSING) return v;
+    throw new TdslError("name '" + name + "' is not defined" + Suggest.didYouMean(name, new ArrayList<>(names())));
   }
 
   /** A global's value, or null when unbound. */
@@ -245,7 +257,10 @@ public final class Interpreter {
           checkCancelled();
           statement = s.pos();
           Object v = evaluate(e.expr(), globals);
-          if (v != null) out.println(Values.repr(v, this));
+          if (v != null) {
+            out.println(Values.repr(v, this));
+            globals.define("_", v);  // Python's REPL keeps the last result shown
+          }
         } else if (s instanceof Stmt.ExprStmt e && s == program.getLast()) {
           checkCancelled();
           statement = s.pos();

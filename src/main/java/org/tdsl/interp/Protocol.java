@@ -25,6 +25,11 @@ public interface Protocol<T> {
     return self.getClass().getSimpleName();
   }
 
+  /** The class name type(x) prints, qualified as in PyTorch ({@code torch.Tensor}); by default typeName. */
+  default String className(T self) {
+    return typeName(self);
+  }
+
   /** An attribute or method (methods are attributes whose value is callable, e.g. a Builtin). */
   default Object getAttr(T self, String name) {
     return UNSUPPORTED;

@@ -2,8 +2,8 @@ package org.tdsl.interp;
 
 import org.tdsl.syntax.Pos;
 
-/** return, break and continue unwind the Java stack as exceptions without stack traces. */
-abstract sealed class Signal extends RuntimeException {
+/** return, break, continue and exit() unwind the Java stack as exceptions without stack traces. */
+abstract sealed class Signal extends RuntimeException permits Signal.Return, Signal.Break, Signal.Continue, SystemExit {
   final Pos pos;
 
   Signal(Pos pos) {

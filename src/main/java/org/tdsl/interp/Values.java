@@ -29,6 +29,8 @@ public final class Values {
       case DictView dv -> dv.kind();
       case Function f -> "function";
       case Builtin b -> "builtin_function_or_method";
+      case Quitter q -> "Quitter";
+      case PyCallable c -> "builtin_function_or_method";
       case Slice s -> "slice";
       case Ellipsis e -> "ellipsis";
       default -> {

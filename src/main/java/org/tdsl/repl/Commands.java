@@ -1,12 +1,16 @@
 package org.tdsl.repl;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The {@code :} commands. Each runs code through the console's runner, so Ctrl-C and errors behave as for typed code. */
 final class Commands {
@@ -14,13 +18,16 @@ final class Commands {
   record Command(String name, String usage, String help) {}
 
   static final List<Command> ALL = List.of(
-      new Command(":help", ":help [NAME]", "list the commands and builtins, or show one builtin's signature and help"),
-      new Command(":vars", ":vars", "show the variables: name, kind, shape, dtype, requires_grad"),
-      new Command(":tape", ":tape NAME", "print the operations recorded on the tape that lead to NAME"),
+      new Command(":help", ":help [NAME|TOPIC]", "this overview; NAME: a builtin, a variable, t.sum, F.relu; TOPIC: tensors, nn..."),
+      new Command(":vars", ":vars", "the variables: kind, shape, dtype, requires_grad, value"),
+      new Command(":history", ":history", "the inputs so far, numbered as in <stdin#N>"),
+      new Command(":save", ":save FILE", "write the inputs that ran without error as a script (:save! replaces FILE)"),
       new Command(":load", ":load FILE", "run a file here, keeping its variables"),
+      new Command(":tape", ":tape TENSOR", "the operations recorded on the tape that lead to TENSOR"),
+      new Command(":time", ":time STATEMENT", "run the statement once and print how long it took"),
+      new Command(":timeit", ":timeit STATEMENT", "time the statement over many runs, as IPython's %timeit"),
       new Command(":reset", ":reset", "forget every variable"),
-      new Command(":time", ":time STATEMENT", "run the statement and print how long it took"),
-      new Command(":quit", ":quit", "leave the REPL (Ctrl-D does too)"));
+      new Command(":quit", ":quit", "leave the REPL (Ctrl-D and exit() do too)"));
 
   /** Runs a piece of work with Ctrl-C wired to cancel it, then prints its echo or error. */
   interface Runner {
@@ -30,14 +37,20 @@ final class Commands {
   private final ReplBackend backend;
   private final PrintStream out;
   private final Runner runner;
+  private final Consumer<String> pager;
+  private final int width;
+  /** Set when a command's code called exit(): the console leaves with this status. */
+  private Integer exitStatus;
 
-  Commands(ReplBackend backend, PrintStream out, Runner runner) {
+  Commands(ReplBackend backend, PrintStream out, Runner runner, Consumer<String> pager, int width) {
     this.backend = backend;
     this.out = out;
     this.runner = runner;
+    this.pager = pager;
+    this.width = width;
   }
 
-  /** Runs one command line; false when it was {@code :quit}. */
+  /** Runs one command line; false when the REPL should end ({@code :quit}, or exit() in its code). */
   boolean execute(String line) {
     String trimmed = line.strip();
     int space = trimmed.indexOf(' ');
@@ -47,13 +60,26 @@ final class Commands {
       case ":quit", ":q", ":exit" -> { return false; }
       case ":help", ":h" -> help(arg);
       case ":vars" -> vars();
-      case ":tape" -> requireArg(name, arg, () -> runner.run(() -> backend.run("tape(" + arg + ")")));
-      case ":load" -> requireArg(name, arg, () -> runner.run(() -> backend.load(Path.of(expandHome(arg)))));
+      case ":history" -> history();
+      case ":save", ":save!" -> requireArg(":save", arg, () -> save(unquoted(arg), name.endsWith("!")));
+      case ":tape" -> requireArg(name, arg, () -> code(() -> backend.tape(arg)));
+      case ":load" -> requireArg(name, arg, () -> code(() -> backend.load(Path.of(expandHome(unquoted(arg))))));
       case ":reset" -> { backend.reset(); out.println("(all variables forgotten)"); }
       case ":time" -> requireArg(name, arg, () -> time(arg));
+      case ":timeit" -> requireArg(name, arg, () -> timeit(arg));
       default -> out.println("unknown command " + name + " (:help lists the commands)");
     }
-    return true;
+    return exitStatus == null;
+  }
+
+  /** The exit status the program asked for, once execute returned false because of exit(); else 0. */
+  int exitStatus() {
+    return exitStatus == null ? 0 : exitStatus;
+  }
+
+  private void code(Supplier<ReplBackend.Outcome> work) {
+    ReplBackend.Outcome o = runner.run(work);
+    if (o.exitStatus() != null) exitStatus = o.exitStatus();
   }
 
   private void requireArg(String name, String arg, Runnable action) {
@@ -64,9 +90,16 @@ final class Commands {
     }
   }
 
+  /** {@code "file.tdsl"} and {@code 'file.tdsl'} name the file between the quotes, as in Python. */
+  static String unquoted(String arg) {
+    boolean quoted = arg.length() >= 2 && (arg.charAt(0) == '"' || arg.charAt(0) == '\'')
+        && arg.charAt(arg.length() - 1) == arg.charAt(0);
+    return quoted ? arg.substring(1, arg.length() - 1) : arg;
+  }
+
   private void time(String statement) {
     long start = System.nanoTime();
-    runner.run(() -> backend.run(statement));
+    code(() -> backend.run(statement));
     out.println("wall time: " + duration(System.nanoTime() - start));
   }
 
@@ -76,39 +109,52 @@ final class Commands {
     return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 
+  private void timeit(String statement) {
+    TimeIt.Result[] result = new TimeIt.Result[1];
+    code(() -> {
+      ReplBackend.Repeated r = backend.repeatable(statement);
+      if (r.again() == null) return r.first();
+      TimeIt.Measured m = TimeIt.measure(r.again());
+      result[0] = m.result();
+      return m.failure() != null ? m.failure() : ReplBackend.Outcome.NOTHING;
+    });
+    if (result[0] != null) out.println(result[0].format());
+  }
+
   private void help(String topic) {
     List<ReplBackend.BuiltinInfo> builtins = backend.builtins();
     if (topic.isEmpty()) {
-      out.println("Commands:");
-      for (Command c : ALL) out.printf("  %-16s %s%n", c.usage(), c.help());
-      out.println();
-      out.println("Builtins (:help NAME for one; Tab completes names):");
-      for (ReplBackend.BuiltinInfo b : builtins) {
-        if (!b.name().contains(".")) out.printf("  %-28s %s%n", b.name(), b.help());
-      }
+      pager.accept(HelpTopics.overview(builtins, width));
       return;
     }
-    String name = topic;
-    for (ReplBackend.BuiltinInfo b : builtins) {
-      if (b.name().equals(name)) {
-        out.println(b.signature());
-        out.println("  " + b.help());
+    if (!backend.names().contains(topic)) {  // a variable named like a topic (data) is the variable
+      if (topic.equals("all")) {
+        pager.accept(HelpTopics.listing(null, builtins));
+        return;
+      }
+      if (HelpTopics.named(topic) != null) {
+        pager.accept(HelpTopics.listing(HelpTopics.named(topic), builtins));
         return;
       }
     }
-    for (Command c : ALL) {
-      if (c.name().equals(name) || c.name().equals(":" + name)) {
+    String text = topic.startsWith(":") ? null : backend.help(topic);
+    if (text != null) {
+      pager.accept(text);
+      return;
+    }
+    for (Command c : ALL) {  // after the builtins: :help tape is the builtin, :help :tape the command
+      if (c.name().equals(topic) || c.name().equals(":" + topic)) {
         out.println(c.usage());
         out.println("  " + c.help());
         return;
       }
     }
-    String near = closest(name, builtins);
-    out.println("no builtin named '" + name + "'" + (near == null ? "" : "; did you mean '" + near + "'?"));
+    String near = closest(topic, Stream.concat(builtins.stream().map(ReplBackend.BuiltinInfo::name), backend.names().stream()).toList());
+    out.println("no builtin or variable named '" + topic + "'" + (near == null ? "" : "; did you mean '" + near + "'?"));
   }
 
-  private static String closest(String name, List<ReplBackend.BuiltinInfo> builtins) {
-    return builtins.stream().map(ReplBackend.BuiltinInfo::name)
+  private static String closest(String name, List<String> candidates) {
+    return candidates.stream()
         .filter(n -> distance(n, name) <= Math.max(1, name.length() / 3))
         .min(Comparator.comparingInt(n -> distance(n, name))).orElse(null);
   }
@@ -135,14 +181,60 @@ final class Commands {
       return;
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"name", "kind", "shape", "dtype", "requires_grad"});
-    for (var v : vars) rows.add(new String[] {v.name(), v.kind(), v.shape(), v.dtype(), v.requiresGrad()});
-    int[] widths = new int[5];
-    for (String[] r : rows) for (int i = 0; i < 5; i++) widths[i] = Math.max(widths[i], r[i].length());
+    rows.add(new String[] {"name", "kind", "shape", "dtype", "requires_grad", "value"});
+    for (var v : vars) rows.add(new String[] {v.name(), v.kind(), v.shape(), v.dtype(), v.requiresGrad(), v.value()});
+    int columns = rows.getFirst().length;
+    int[] widths = new int[columns];
+    for (String[] r : rows) for (int i = 0; i < columns; i++) widths[i] = Math.max(widths[i], r[i].length());
     for (String[] r : rows) {
       StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 5; i++) sb.append(i == 4 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
+      for (int i = 0; i < columns; i++) sb.append(i == columns - 1 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
       out.println(sb.toString().stripTrailing());
+    }
+  }
+
+  private void history() {
+    List<ReplBackend.Input> inputs = backend.history();
+    if (inputs.isEmpty()) {
+      out.println("(no inputs yet)");
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (ReplBackend.Input in : inputs) {
+      String[] lines = in.text().stripTrailing().split("\n", -1);
+      sb.append(String.format("%4d%s %s%n", in.number(), in.ok() ? " " : "!", lines[0]));
+      for (int i = 1; i < lines.length; i++) sb.append("      ").append(lines[i]).append('\n');
+    }
+    pager.accept(sb.toString().stripTrailing());
+  }
+
+  /**
+   * The inputs that ran without error, in order, as a script. Commands are not code: a
+   * {@code :load} becomes the {@code import} of the same file; the others are left out.
+   */
+  private void save(String file, boolean replace) {
+    Path path = Path.of(expandHome(file));
+    if (Files.exists(path) && !replace) {
+      out.println("error: " + file + " exists; :save! " + file + " replaces it");
+      return;
+    }
+    StringBuilder script = new StringBuilder();
+    int saved = 0;
+    for (ReplBackend.Input in : backend.history()) {
+      if (!in.ok()) continue;
+      if (in.text().startsWith(":load ")) {
+        String loaded = in.text().substring(":load ".length());
+        script.append("import \"").append(loaded.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+      } else if (!in.text().startsWith(":")) {
+        script.append(in.text().stripTrailing()).append('\n');
+        saved++;
+      }
+    }
+    try {
+      Files.writeString(path, script);
+      out.println("saved " + saved + " input" + (saved == 1 ? "" : "s") + " to " + file);
+    } catch (IOException e) {
+      out.println("error: cannot write " + file + ": " + e.getMessage());
     }
   }
 

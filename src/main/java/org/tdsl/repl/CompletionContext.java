@@ -21,6 +21,8 @@ record CompletionContext(Kind kind, int wordStart, String word, String target) {
     COMMAND,
     /** The argument of {@code :help} (builtins and commands). */
     HELP_TOPIC,
+    /** The argument of {@code :tape}: only names bound to tensors. */
+    TENSOR_NAME,
     /** Inside a comment, a number, an ordinary string: nothing to offer. */
     NONE
   }
@@ -65,12 +67,19 @@ record CompletionContext(Kind kind, int wordStart, String word, String target) {
         while (start > space + 1 && !Character.isWhitespace(before.charAt(start - 1))) start--;
         yield new CompletionContext(Kind.HELP_TOPIC, start, before.substring(start), null);
       }
-      case ":load" -> new CompletionContext(Kind.PATH, space + 1, rest, null);
-      case ":tape", ":vars", ":reset", ":quit" -> {
+      case ":load", ":save", ":save!" -> {
+        int from = rest.startsWith("\"") || rest.startsWith("'") ? space + 2 : space + 1;  // :load "file
+        yield new CompletionContext(Kind.PATH, from, before.substring(from), null);
+      }
+      case ":tape" -> {
+        while (start > space + 1 && Character.isJavaIdentifierPart(before.charAt(start - 1))) start--;
+        yield new CompletionContext(Kind.TENSOR_NAME, start, before.substring(start), null);
+      }
+      case ":vars", ":reset", ":quit", ":history" -> {
         while (start > space + 1 && Character.isJavaIdentifierPart(before.charAt(start - 1))) start--;
         yield new CompletionContext(Kind.NAME, start, before.substring(start), null);
       }
-      default -> at(rest, rest.length()).shift(space + 1);  // :time STATEMENT
+      default -> at(rest, rest.length()).shift(space + 1);  // :time STATEMENT, :timeit STATEMENT
     };
   }
 
@@ -103,17 +112,27 @@ record CompletionContext(Kind kind, int wordStart, String word, String target) {
     return null;
   }
 
-  /** The {@code a.b.c} that ends just before {@code end}, or null when something else (a call, a literal) is there. */
+  /**
+   * The {@code a.b.c} or {@code net[0].fc} that ends just before {@code end} (subscripts by
+   * literal ints and strings only: see {@link Chain}), or null when something else (a call,
+   * an expression) is there.
+   */
   static String dottedNameEndingAt(String s, int end) {
     int i = end;
     while (i > 0) {
+      while (i > 0 && s.charAt(i - 1) == ']') {  // net[0] or d['a']: back over the subscript
+        int open = s.lastIndexOf('[', i - 1);
+        if (open <= 0) return null;
+        i = open;
+      }
       int wordEnd = i;
       while (i > 0 && Character.isJavaIdentifierPart(s.charAt(i - 1))) i--;
       if (i == wordEnd || !Character.isJavaIdentifierStart(s.charAt(i))) return null;
       if (i > 0 && s.charAt(i - 1) == '.') { i--; continue; }
       break;
     }
-    return i == end ? null : s.substring(i, end);
+    String chain = s.substring(i, end);
+    return i == end || Chain.parse(chain) == null ? null : chain;
   }
 
   static String lastPart(String dotted) {

@@ -45,7 +45,8 @@ final class Console {
         .option(LineReader.Option.INSERT_TAB, true);
     if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
     this.reader = builder.build();
-    this.commands = new Commands(backend, out, this::runAndShow);
+    int width = terminal.getWidth() > 20 ? terminal.getWidth() : 80;
+    this.commands = new Commands(backend, out, this::runAndShow, new Pager(terminal, out)::show, width);
     // Outside readLine (which handles Ctrl-C itself) Ctrl-C stops the running chunk.
     terminal.handle(Terminal.Signal.INT, signal -> {
       interrupted = true;
@@ -53,7 +54,7 @@ final class Console {
     });
   }
 
-  /** Reads and runs chunks until Ctrl-D or {@code :quit}; returns the exit status. */
+  /** Reads and runs chunks until Ctrl-D, {@code :quit} or exit(); returns the exit status (exit(3): 3). */
   int run() {
     while (true) {
       String chunk;
@@ -65,12 +66,27 @@ final class Console {
         return 0;
       }
       if (chunk.isBlank()) continue;
-      if (chunk.strip().startsWith(":")) {
-        if (!commands.execute(chunk)) return 0;
+      String command = command(chunk.strip());
+      if (command != null) {
+        if (!commands.execute(command)) return commands.exitStatus();
       } else {
-        runAndShow(() -> backend.run(chunk));
+        ReplBackend.Outcome outcome = runAndShow(() -> backend.run(chunk));
+        if (outcome.exitStatus() != null) return outcome.exitStatus();
       }
     }
+  }
+
+  /**
+   * The command a line is: {@code :help x} as typed, IPython's {@code x?} and a bare
+   * {@code help()} as {@code :help}; null for code.
+   */
+  static String command(String line) {
+    if (line.startsWith(":")) return line;
+    if (line.equals("help()")) return ":help";
+    if (line.endsWith("?") && !line.contains("\n") && Chain.parse(line.substring(0, line.length() - 1)) != null) {
+      return ":help " + line.substring(0, line.length() - 1);
+    }
+    return null;
   }
 
   private ReplBackend.Outcome runAndShow(Supplier<ReplBackend.Outcome> work) {
@@ -85,7 +101,9 @@ final class Console {
     if (interrupted) out.println();  // the terminal echoed ^C; the message starts a line of its own
     out.flush();
     if (outcome.echo() != null) out.println(outcome.echo());
-    if (outcome.error() != null) {
+    if (outcome.exitStatus() != null) {
+      if (outcome.error() != null) out.println(outcome.error());  // exit("message"): Python prints it on the way out
+    } else if (outcome.error() != null) {
       out.println(new AttributedString(outcome.error(), AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).toAnsi(terminal));
     }
     out.flush();

@@ -10,28 +10,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.Help;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.PyCallable;
+import org.tdsl.interp.PyList;
+import org.tdsl.interp.SystemExit;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 
 /**
  * The console's backend over the tdsl interpreter. Everything it says about names, builtins
- * and attributes it asks the interpreter; the builtins table is read, never copied.
+ * and attributes it asks the interpreter; the builtins table is read, never copied. Each
+ * input runs under a name of its own, {@code <stdin#N>}, so the interpreter keeps every
+ * input's text and a traceback into a function typed earlier shows that input's line.
  */
 final class InterpreterBackend implements ReplBackend {
-  static final String SOURCE_NAME = "<stdin>";
-  /** A global the backend binds to read a dotted name's value; hidden from the user. */
-  private static final String PROBE = "__repl_probe__";
+  /** A global the backend binds for a moment to repeat a :timeit statement; never seen by the user. */
+  private static final String TIMED = "__timeit__";
+  /** Strings longer than this show no value in :vars (it is a table, not a printout). */
+  private static final int SHORT_STRING = 40;
 
   private final Function<PrintStream, Interpreter> interpreters;
   private final PrintStream out;
+  private final List<Input> history = new CopyOnWriteArrayList<>();
   private volatile Interpreter interpreter;
+  private volatile boolean stopRequested;
 
   InterpreterBackend(Function<PrintStream, Interpreter> interpreters, PrintStream out) {
     this.interpreters = interpreters;
@@ -46,9 +55,51 @@ final class InterpreterBackend implements ReplBackend {
     return i;
   }
 
+  private static Path here() {
+    return Path.of("").toAbsolutePath();
+  }
+
+  /** Runs one numbered input; {@code text} is what :history shows for it. */
+  private Outcome input(String text, java.util.function.Consumer<String> work) {
+    int number = history.size() + 1;
+    stopRequested = false;
+    Outcome outcome = guarded(() -> work.accept("<stdin#" + number + ">"));
+    history.add(new Input(number, text, !outcome.failed()));
+    return outcome;
+  }
+
   @Override
   public Outcome run(String chunk) {
-    return guarded(() -> interpreter.runInteractive(chunk, SOURCE_NAME));
+    return input(chunk, name -> interpreter.runInteractive(chunk, name));
+  }
+
+  @Override
+  public Outcome tape(String expression) {
+    return input(":tape " + expression, name -> {
+      Object tensor = interpreter.runForValue(expression, name, here());
+      java.util.List<Object> args = new ArrayList<>();
+      args.add(tensor);  // null (None) too: tape() then says what it wants
+      interpreter.call(interpreter.resolve("tape"), args, Map.of());
+    });
+  }
+
+  @Override
+  public Repeated repeatable(String statement) {
+    Object[] timed = new Object[1];
+    Outcome first = input(":timeit " + statement, name -> {
+      interpreter.run(statement, name, here());
+      // a function's body is parsed once and runs in a scope of its own, as IPython's %timeit does
+      interpreter.run("def " + TIMED + "() {\n  " + statement + "\n}", name.replace("stdin", "timeit"), here());
+      timed[0] = interpreter.global(TIMED);
+      interpreter.undefine(TIMED);
+    });
+    if (first.failed() || first.exitStatus() != null) return new Repeated(first, null);
+    return new Repeated(first, times -> guarded(() -> {
+      for (long i = 0; i < times; i++) {
+        if (stopRequested) throw new TdslError("KeyboardInterrupt");
+        interpreter.call(timed[0], List.of(), Map.of());
+      }
+    }));
   }
 
   @Override
@@ -61,13 +112,16 @@ final class InterpreterBackend implements ReplBackend {
     } catch (IOException e) {
       return new Outcome(null, "error: can't open file '" + file + "': " + e.getMessage());
     }
-    return guarded(() -> interpreter.run(source, file.toString(), file.toAbsolutePath().getParent()));
+    // :history shows the file as an absolute path, so that :save can import it from anywhere
+    return input(":load " + file.toAbsolutePath().normalize(), name -> interpreter.run(source, file.toString(), file.toAbsolutePath().getParent()));
   }
 
   private Outcome guarded(Runnable work) {
     try {
       work.run();
       return Outcome.NOTHING;
+    } catch (SystemExit e) {
+      return new Outcome(null, e.message(), e.status());
     } catch (TdslError e) {
       return new Outcome(null, e.format());
     } catch (RuntimeException | StackOverflowError e) {
@@ -90,6 +144,7 @@ final class InterpreterBackend implements ReplBackend {
 
   @Override
   public void cancel() {
+    stopRequested = true;
     interpreter.cancel();
   }
 
@@ -99,10 +154,15 @@ final class InterpreterBackend implements ReplBackend {
   }
 
   @Override
+  public List<Input> history() {
+    return List.copyOf(history);
+  }
+
+  @Override
   public List<String> names() {
     Builtins builtins = interpreter.builtins();
     return interpreter.names().stream()
-        .filter(n -> !n.equals(PROBE) && (!builtins.contains(n) || interpreter.global(n) != null))
+        .filter(n -> !builtins.contains(n) || interpreter.global(n) != null)
         .toList();
   }
 
@@ -121,16 +181,27 @@ final class InterpreterBackend implements ReplBackend {
   }
 
   @Override
-  public List<String> keywordNames(String callee) {
-    return probe(callee) instanceof PyCallable f ? f.keywordNames() : List.of();
+  public String help(String topic) {
+    Chain chain = Chain.parse(topic);
+    if (chain == null) return null;
+    try {
+      return Help.describe(chain.evaluate(interpreter), interpreter);
+    } catch (TdslError | IndexOutOfBoundsException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
-  public List<String> attributes(String dottedName) {
+  public List<String> keywordNames(String callee) {
+    return Chain.valueOf(callee, interpreter) instanceof PyCallable f ? f.keywordNames() : List.of();
+  }
+
+  @Override
+  public List<String> attributes(String path) {
     Set<String> names = new LinkedHashSet<>();
-    Object value = probe(dottedName);
+    Object value = Chain.valueOf(path, interpreter);
     if (value != null) names.addAll(interpreter.attributeNames(value));
-    String prefix = dottedName + ".";
+    String prefix = path + ".";
     for (String n : interpreter.builtins().names()) {
       // aliases registered under dotted names (torch.zeros) complete after their prefix
       if (n.startsWith(prefix) && n.indexOf('.', prefix.length()) < 0) names.add(n.substring(prefix.length()));
@@ -142,35 +213,37 @@ final class InterpreterBackend implements ReplBackend {
   public List<VarInfo> variables() {
     List<VarInfo> vars = new ArrayList<>();
     for (String name : names()) {
-      if (name.equals("argv")) continue;  // set by the command line, not by the user
+      if (name.equals("argv") || name.equals("_")) continue;  // set by the command line and the echo, not by the user
       Object v = interpreter.global(name);
       List<String> attributes = v == null ? List.of() : interpreter.attributeNames(v);
+      String kind = Values.typeName(v, interpreter);
       if (attributes.containsAll(List.of("shape", "dtype", "requires_grad"))) {
-        vars.add(new VarInfo(name, Values.typeName(v), text(() -> probe("list(" + name + ".shape)")),
-            text(() -> probe(name + ".dtype")), text(() -> probe(name + ".requires_grad"))));
+        vars.add(new VarInfo(name, kind, text(() -> shape(v)), text(() -> interpreter.getAttr(v, "dtype")),
+            text(() -> interpreter.getAttr(v, "requires_grad")), ""));
       } else {
-        vars.add(new VarInfo(name, Values.typeName(v), "", "", ""));
+        vars.add(new VarInfo(name, kind, "", "", "", value(v)));
       }
     }
     return vars;
   }
 
-  private static String text(Supplier<Object> value) {
-    Object v = value.get();
-    return v == null ? "" : Values.str(v);
+  private Object shape(Object tensor) {
+    return Values.repr(new PyList(Values.toList(interpreter.getAttr(tensor, "shape"), interpreter)), interpreter);
   }
 
-  /**
-   * The value of a side-effect-free expression (a dotted name), or null when it has none.
-   * The interpreter offers no public attribute lookup, so the value is bound to a hidden
-   * global and read back.
-   */
-  private Object probe(String expression) {
+  /** A number's, a bool's, None's or a short string's repr; "" for anything longer to show. */
+  private String value(Object v) {
+    boolean small = v == null || v instanceof Long || v instanceof Double || v instanceof Boolean
+        || v instanceof String s && s.length() <= SHORT_STRING;
+    return small ? Values.repr(v, interpreter) : "";
+  }
+
+  private String text(Supplier<Object> value) {
     try {
-      interpreter.run(PROBE + " = " + expression, "<completion>", Path.of("").toAbsolutePath());
-      return interpreter.global(PROBE);
-    } catch (RuntimeException e) {
-      return null;
+      Object v = value.get();
+      return v == null ? "" : Values.str(v, interpreter);
+    } catch (TdslError e) {
+      return "";
     }
   }
 }

@@ -55,7 +55,7 @@ public final class Repl {
       PrintStream out = Screen.over(new PrintStream(terminal.output(), true, StandardCharsets.UTF_8)).stream();
       ReplBackend backend = backends.apply(out);
       Path history = home().resolve(".tdsl_history");
-      out.println("tdsl: :help lists the commands and builtins, Tab completes, Ctrl-D leaves");
+      out.println("tdsl: :help lists the commands and builtins, Tab completes, Ctrl-D or exit() leaves");
       return new Console(terminal, backend, out, history).run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -45,7 +45,11 @@ final class TdslCompleter implements Completer {
       case COMMAND -> {
         for (var c : Commands.ALL) out.add(new Candidate(c.name(), c.name(), null, c.help(), null, null, true));
       }
+      case TENSOR_NAME -> {
+        for (var v : backend.variables()) if (v.kind().equals("Tensor")) out.add(plain(v.name(), "tensors", v.shape()));
+      }
       case HELP_TOPIC -> {
+        for (String topic : HelpTopics.names()) out.add(plain(topic, "topics", null));
         for (var b : backend.builtins()) out.add(plain(b.name(), "builtins", b.help()));
         for (var c : Commands.ALL) out.add(plain(c.name(), "commands", c.help()));
       }

@@ -44,6 +44,16 @@ class SessionTest {
   }
 
   @Test
+  void exitStopsTheProgramNotTheHost() {
+    Session s = session();
+    assertNull(s.eval("a = 1\nexit()\na = 2"));
+    assertEquals(1L, s.eval("a"), "exit() stopped the program where it stood; the session lives on");
+    TdslException e = org.junit.jupiter.api.Assertions.assertThrows(TdslException.class, () -> s.eval("exit(4)"));
+    assertTrue(e.getMessage().contains("SystemExit: 4"), e.getMessage());
+    assertEquals(2L, s.eval("a + 1"));
+  }
+
+  @Test
   void evalReturnsTheLastExpressionAndKeepsGlobals() {
     Session s = session();
     assertNull(s.eval("a = 20"));

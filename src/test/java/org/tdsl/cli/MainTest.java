@@ -49,6 +49,14 @@ class MainTest {
   }
 
   @Test
+  void exitEndsTheScriptAsPythonsSystemExitDoes() throws IOException {
+    assertEquals(new Run(0, "1\n", ""), run("", script("a.tdsl", "print(1)\nexit()\nprint(2)\n")));
+    assertEquals(new Run(3, "1\n", ""), run("", script("b.tdsl", "def f() { print(1)\n quit(3) }\nf()\nprint(2)\n")));
+    assertEquals(new Run(1, "", "bad input\n"), run("", script("c.tdsl", "for i in range(3) { exit('bad input') }\n")));
+    assertEquals(new Run(0, "", ""), run("exit(None)\nprint(2)\n"));
+  }
+
+  @Test
   void runsCodeGivenWithDashE() {
     Run r = run("", "-e", "print(1 + 1)");
     assertEquals(new Run(0, "2\n", ""), r);
@@ -147,7 +155,7 @@ class MainTest {
     assertEquals(0, main.startRepl());
     String shown = out.toString(StandardCharsets.UTF_8);
     assertTrue(shown.contains(">>> 6\n>>> >>> ... ... ... ... big\n>>> [2, (2,)]\n>>> \n"), shown);
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: <stdin>:1:1: name 'nope' is not defined"),
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: <stdin#3>:1:1: name 'nope' is not defined"),
         err.toString(StandardCharsets.UTF_8));
   }
 

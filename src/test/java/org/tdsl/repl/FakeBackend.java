@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
  */
 final class FakeBackend implements ReplBackend {
   final List<String> chunks = new CopyOnWriteArrayList<>();
+  final List<Input> inputs = new CopyOnWriteArrayList<>();
+  /** :timeit loops run so far; each loop of a timed statement takes about a millisecond. */
+  long timedLoops;
   final Map<String, Long> globals = new LinkedHashMap<>();
   final CountDownLatch looping = new CountDownLatch(1);
   PrintStream out;
@@ -25,6 +28,43 @@ final class FakeBackend implements ReplBackend {
 
   @Override
   public Outcome run(String chunk) {
+    Outcome o = evaluate(chunk);
+    inputs.add(new Input(inputs.size() + 1, chunk, !o.failed()));
+    return o;
+  }
+
+  @Override
+  public Outcome tape(String expression) {
+    return run("tape(" + expression + ")");
+  }
+
+  @Override
+  public Repeated repeatable(String statement) {
+    Outcome first = evaluate(statement);
+    inputs.add(new Input(inputs.size() + 1, ":timeit " + statement, !first.failed()));
+    if (first.failed()) return new Repeated(first, null);
+    return new Repeated(first, n -> {
+      for (long i = 0; i < n; i++) {
+        long end = System.nanoTime() + 1_000_000;
+        while (System.nanoTime() < end) Thread.onSpinWait();
+      }
+      timedLoops += n;
+      return Outcome.NOTHING;
+    });
+  }
+
+  @Override
+  public List<Input> history() {
+    return List.copyOf(inputs);
+  }
+
+  @Override
+  public String help(String topic) {
+    for (BuiltinInfo b : builtins()) if (b.name().equals(topic)) return b.signature() + "\n  " + b.help();
+    return globals.containsKey(topic) ? "int\n" + globals.get(topic) : null;
+  }
+
+  private Outcome evaluate(String chunk) {
     chunks.add(chunk);
     cancelled = false;
     String s = chunk.strip();
@@ -33,6 +73,7 @@ final class FakeBackend implements ReplBackend {
       while (!cancelled) Thread.onSpinWait();
       return new Outcome(null, "error: <stdin>:1:1: KeyboardInterrupt");
     }
+    if (s.equals("exit()")) return new Outcome(null, null, 0);
     if (s.equals("boom")) return new Outcome(null, "error: <stdin>:1:1: name 'boom' is not defined");
     if (s.startsWith("tape(")) {
       out.println("tape of " + s.substring(5, s.length() - 1));
@@ -114,7 +155,7 @@ final class FakeBackend implements ReplBackend {
   @Override
   public List<VarInfo> variables() {
     List<VarInfo> vars = new ArrayList<>();
-    globals.forEach((k, v) -> vars.add(new VarInfo(k, "int", "", "", "")));
+    globals.forEach((k, v) -> vars.add(new VarInfo(k, "int", "", "", "", Long.toString(v))));
     return vars;
   }
 }

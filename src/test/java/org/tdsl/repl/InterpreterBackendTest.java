@@ -41,9 +41,96 @@ class InterpreterBackendTest {
   void anErrorIsAValueAndStateSurvivesIt() {
     backend.run("a = 5");
     ReplBackend.Outcome o = backend.run("a + zzz");
-    assertEquals("error: <stdin>:1:5: name 'zzz' is not defined\n    1 | a + zzz\n      |     ^", o.error());
+    assertEquals("error: <stdin#2>:1:5: name 'zzz' is not defined\n    1 | a + zzz\n      |     ^", o.error());
     backend.run("a + 1");
     assertEquals("6\n", printed());
+  }
+
+  private InterpreterBackend full() {
+    return new InterpreterBackend(o -> new Interpreter(org.tdsl.interp.bind.TdslLibrary.standard(), o), out);
+  }
+
+  @Test
+  void eachInputHasItsNameSoATracebackShowsTheLineOfAnEarlierInput() {
+    backend.run("x = 1");
+    backend.run("def f(x) {\n  return x + zz\n}\n");
+    ReplBackend.Outcome o = backend.run("f(1)");
+    assertEquals("error: <stdin#2>:2:14: name 'zz' is not defined\n    2 |   return x + zz\n      |              ^\n"
+        + "  in f (<stdin#2>:2), called from <stdin#3>:1", o.error());
+    assertEquals(List.of(new ReplBackend.Input(1, "x = 1", true), new ReplBackend.Input(2, "def f(x) {\n  return x + zz\n}\n", true),
+        new ReplBackend.Input(3, "f(1)", false)), backend.history());
+  }
+
+  @Test
+  void underscoreIsTheLastResultShown() {
+    backend.run("6 * 7");
+    backend.run("None");
+    backend.run("print(_ + 1)");
+    assertEquals("42\n43\n", printed());
+    assertFalse(backend.variables().stream().anyMatch(v -> v.name().equals("_")), "not a variable of the user's");
+  }
+
+  @Test
+  void exitAloneSaysHowToLeaveAndExitCalledLeaves() {
+    backend.run("exit");
+    backend.run("quit");
+    assertEquals("Use exit() or Ctrl-D (i.e. EOF) to exit\nUse quit() or Ctrl-D (i.e. EOF) to exit\n", printed());
+    assertEquals(new ReplBackend.Outcome(null, null, 0), backend.run("print(1)\nexit()\nprint(2)"));
+    assertEquals(new ReplBackend.Outcome(null, null, 3), backend.run("quit(3)"));
+    assertEquals(new ReplBackend.Outcome(null, "bye", 1), backend.run("exit('bye')"));
+    assertEquals("1\n", printed());
+  }
+
+  @Test
+  void tapeErrorsPointIntoWhatWasTyped() {
+    InterpreterBackend full = full();
+    ReplBackend.Outcome o = full.tape("nope");
+    assertEquals("error: <stdin#1>:1:1: name 'nope' is not defined. Did you mean: 'None'?\n    1 | nope\n      | ^", o.error());
+    full.run("w = ones(2, requires_grad=True)\ny = (w * 2).sum()");
+    assertNull(full.tape("y").error());
+    assertTrue(printed().contains("#1 SumBackward [] <- #2"));
+  }
+
+  @Test
+  void helpDescribesWhatANameOrPathLeadsTo() {
+    InterpreterBackend full = full();
+    full.run("a = ones(2, 3)\nnet = nn.Sequential(nn.Linear(2, 3))\nn = 5");
+    String sum = full.help("sum");
+    assertTrue(sum.startsWith("sum(iterable, start=0)\n") && sum.contains("\nTensor.sum(dim=None, keepdim=False, *, dtype=None)\n"), sum);
+    assertTrue(full.help("F.relu").startsWith("relu(input"), full.help("F.relu"));
+    assertTrue(full.help("a.sum").startsWith("Tensor.sum(dim=None, keepdim=False"), full.help("a.sum"));
+    assertTrue(full.help("Tensor.sum").contains("Tensor.sum(dim=None, keepdim=False"), full.help("Tensor.sum"));
+    assertEquals("Tensor, shape (2, 3), dtype torch.float32, requires_grad=False\ntensor([[1., 1., 1.],\n        [1., 1., 1.]])", full.help("a"));
+    assertEquals("int\n5", full.help("n"));
+    assertTrue(full.help("net[0]").startsWith("Linear\nLinear(in_features=2, out_features=3, bias=True)"), full.help("net[0]"));
+    assertNull(full.help("nope"));
+    assertNull(full.help("a.sum()"), "help never calls anything");
+  }
+
+  @Test
+  void completionReadsIndexedPathsAndALayerIsNoList() {
+    InterpreterBackend full = full();
+    full.run("net = nn.Sequential(nn.Linear(2, 3), nn.ReLU())\nt = ones(2)\nn = 1");
+    List<String> layer = new TdslCompleter(full, dir).candidates("net[0].", 7).stream().map(c -> c.value()).toList();
+    assertTrue(layer.containsAll(List.of("weight", "bias", "forward")), layer.toString());
+    assertFalse(layer.contains("append"), layer.toString());
+    assertTrue(full.attributes("net").contains("append"), "a Sequential appends");
+    assertEquals(List.of("t"), new TdslCompleter(full, dir).candidates(":tape ", 6).stream().map(c -> c.value()).toList());
+    assertTrue(full.keywordNames("net[0].forward").contains("input"));
+  }
+
+  @Test
+  void timeitRepeatsAStatementParsedOnce() {
+    InterpreterBackend full = full();
+    full.run("n = 0\ndef bump() { n = n + 1 }");
+    ReplBackend.Repeated r = full.repeatable("x = 2 + 3");
+    assertNull(r.first().error());
+    assertEquals(ReplBackend.Outcome.NOTHING, r.again().apply(1000));
+    assertFalse(full.names().stream().anyMatch(n -> n.contains("timeit")), full.names().toString());
+    ReplBackend.Repeated bad = full.repeatable("zz + 1");
+    assertTrue(bad.first().error().startsWith("error: <stdin#3>:1:1: name 'zz' is not defined"), bad.first().error());
+    assertNull(bad.again());
+    assertEquals(":timeit x = 2 + 3", full.history().get(1).text());
   }
 
   @Test
@@ -64,7 +151,7 @@ class InterpreterBackendTest {
     Thread.sleep(300);
     backend.cancel();
     ReplBackend.Outcome o = running.get(10, TimeUnit.SECONDS);
-    assertTrue(o.error().startsWith("error: <stdin>:1:"), o.error());
+    assertTrue(o.error().startsWith("error: <stdin#2>:1:"), o.error());
     assertTrue(o.error().contains("KeyboardInterrupt"), o.error());
     backend.run("n > 0");
     assertEquals("True\n", printed());
@@ -103,9 +190,9 @@ class InterpreterBackendTest {
   void variablesResetAndLoad() throws Exception {
     backend.run("a = 1\nb = 'two'\ndef f() { return 3 }");
     List<ReplBackend.VarInfo> vars = backend.variables();
-    assertTrue(vars.contains(new ReplBackend.VarInfo("a", "int", "", "", "")), vars.toString());
-    assertTrue(vars.contains(new ReplBackend.VarInfo("b", "str", "", "", "")), vars.toString());
-    assertTrue(vars.contains(new ReplBackend.VarInfo("f", "function", "", "", "")), vars.toString());
+    assertTrue(vars.contains(new ReplBackend.VarInfo("a", "int", "", "", "", "1")), vars.toString());
+    assertTrue(vars.contains(new ReplBackend.VarInfo("b", "str", "", "", "", "'two'")), vars.toString());
+    assertTrue(vars.contains(new ReplBackend.VarInfo("f", "function", "", "", "", "")), vars.toString());
     backend.reset();
     assertEquals(List.of(), backend.variables());
     Path file = dir.resolve("lib.tdsl");

@@ -30,8 +30,21 @@ class ReplOverInterpreterTest {
       s.type("f(4)\r").awaitScreen("\n6\n");
       String screen = s.screen();
       assertTrue(screen.contains("... }\n... \n>>> "), screen);
-      assertTrue(screen.contains("error: <stdin>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
+      assertTrue(screen.contains("error: <stdin#5>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
     }
+  }
+
+  @Test
+  void saveWritesAScriptThatRunsAsTheSessionDid() throws Exception {
+    Path lib = dir.resolve("lib.tdsl");
+    Files.writeString(lib, "c = 40\n");
+    Path saved = dir.resolve("saved.tdsl");
+    try (Session s = session()) {
+      s.type(":load \"" + lib + "\"\r").type("d = c + 2\r").type("d / 0\r").type("print(d)\r").awaitScreen("\n42\n");
+      s.type(":save " + saved + "\r").awaitScreen("saved 2 inputs");
+    }
+    assertEquals("import \"" + lib.toAbsolutePath() + "\"\nd = c + 2\nprint(d)\n", Files.readString(saved));
+    assertEquals("42\n", tdsl(null, saved.toString()).out);
   }
 
   @Test

@@ -56,8 +56,8 @@ class TensorLikeTest {
   void varsShowsShapeDtypeAndRequiresGrad() {
     backend.run("w = randn(2, 3, requires_grad=True)\nn = 4");
     List<ReplBackend.VarInfo> vars = backend.variables();
-    assertTrue(vars.contains(new ReplBackend.VarInfo("w", "Tensor", "[2, 3]", "torch.float32", "True")), vars.toString());
-    assertTrue(vars.contains(new ReplBackend.VarInfo("n", "int", "", "", "")), vars.toString());
+    assertTrue(vars.contains(new ReplBackend.VarInfo("w", "Tensor", "[2, 3]", "torch.float32", "True", "")), vars.toString());
+    assertTrue(vars.contains(new ReplBackend.VarInfo("n", "int", "", "", "", "4")), vars.toString());
   }
 
   @Test

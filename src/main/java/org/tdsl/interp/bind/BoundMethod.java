@@ -16,6 +16,13 @@ record BoundMethod(Object self, Builtin function) implements PyCallable {
     return all.isEmpty() ? all : all.subList(1, all.size());
   }
 
+  /** {@code Tensor.sum(dim=None, keepdim=False, *, dtype=None)}: PyTorch's method signature, self left out. */
+  @Override public String signature() {
+    return org.tdsl.interp.Values.typeName(self) + "." + org.tdsl.interp.Help.withoutFirstParameter(function.signature());
+  }
+
+  @Override public String help() { return function.help(); }
+
   @Override public String toString() {
     return "<built-in method " + function.name() + " of " + org.tdsl.interp.Values.typeName(self) + " object>";
   }

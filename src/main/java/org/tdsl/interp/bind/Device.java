@@ -76,6 +76,8 @@ record Device(String type, Integer index) {
   static final Protocol<Device> PROTOCOL = new Protocol<>() {
     @Override public String typeName(Device self) { return "device"; }
 
+    @Override public String className(Device self) { return "torch.device"; }
+
     @Override public String repr(Device self) {
       return "device(type='" + self.type + "'" + (self.index == null ? "" : ", index=" + self.index) + ")";
     }

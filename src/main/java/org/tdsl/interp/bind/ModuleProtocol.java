@@ -94,6 +94,20 @@ final class ModuleProtocol implements Protocol<Module> {
 
   @Override public String typeName(Module self) { return self.typeName(); }
 
+  /** PyTorch's file for each layer: {@code torch.nn.modules.linear.Linear}. */
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("Linear", "linear"), Map.entry("Conv2d", "conv"), Map.entry("Sequential", "container"),
+      Map.entry("Flatten", "flatten"), Map.entry("Dropout", "dropout"), Map.entry("Dropout2d", "dropout"),
+      Map.entry("MaxPool2d", "pooling"), Map.entry("AvgPool2d", "pooling"), Map.entry("ReLU", "activation"),
+      Map.entry("Sigmoid", "activation"), Map.entry("Tanh", "activation"), Map.entry("Softmax", "activation"),
+      Map.entry("LogSoftmax", "activation"), Map.entry("CrossEntropyLoss", "loss"), Map.entry("MSELoss", "loss"),
+      Map.entry("NLLLoss", "loss"));
+
+  @Override public String className(Module self) {
+    String file = FILES.get(self.typeName());
+    return file == null ? self.typeName() : "torch.nn.modules." + file + "." + self.typeName();
+  }
+
   @Override public Object call(Module self, Args args) {
     Args a = args.bind(FORWARD);
     return self.call(Convert.tensor(a.get("input"), self.typeName(), "input"));
@@ -101,7 +115,7 @@ final class ModuleProtocol implements Protocol<Module> {
 
   @Override public Object getAttr(Module self, String name) {
     Method m = methods.get(name);
-    if (m != null) {
+    if (m != null && (!name.equals("append") || self instanceof Sequential)) {
       String[] sig = signatures.get(name);
       BuiltinFn impl = a -> m.call(self, a);
       return new Builtin(name, sig[0], sig[1], impl);
@@ -124,6 +138,7 @@ final class ModuleProtocol implements Protocol<Module> {
 
   @Override public List<String> attributeNames(Module self) {
     List<String> names = new ArrayList<>(methods.keySet());
+    if (!(self instanceof Sequential)) names.remove("append");  // a container's method, not every layer's
     names.add("training");
     names.addAll(self.namedParameters().keySet().stream().filter(n -> !n.contains(".")).toList());
     names.addAll(self.namedChildren().keySet());

@@ -6,6 +6,7 @@ import org.tdsl.autograd.Node;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.PyType;
 import org.tdsl.interp.Signature;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
@@ -56,6 +57,9 @@ public final class TdslLibrary {
     torch.put("long", DType.INT64);
     b.registerValue("float32", "The 32-bit floating-point dtype (torch.float32).", DType.FLOAT32);
     b.registerValue("int64", "The 64-bit integer dtype (torch.int64).", DType.INT64);
+    PyType tensorClass = new PyType("torch.Tensor", table.methods());
+    torch.put("Tensor", tensorClass);
+    b.registerValue("Tensor", "torch.Tensor: the tensor class; Tensor.sum is the method t.sum, with t first.", tensorClass);
     b.registerValue("torch", "PyTorch's namespace: torch.NAME answers for every tensor function.", torch);
     b.registerValue("F", "torch.nn.functional: F.relu, F.softmax, F.nll_loss, ...", functional);
     b.registerValue("nn", "torch.nn: the layers.", nn);

@@ -56,6 +56,8 @@ final class TensorProtocol implements Protocol<Tensor> {
 
   @Override public String typeName(Tensor self) { return "Tensor"; }
 
+  @Override public String className(Tensor self) { return "torch.Tensor"; }
+
   @Override public Object getAttr(Tensor self, String name, Interpreter interpreter) {
     if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.warn("UserWarning", NON_LEAF_GRAD);
     return getAttr(self, name);
@@ -236,6 +238,8 @@ final class TensorProtocol implements Protocol<Tensor> {
   /** dtype values: torch.float32 and friends. */
   static final Protocol<DType> DTYPE = new Protocol<>() {
     @Override public String typeName(DType self) { return "dtype"; }
+
+    @Override public String className(DType self) { return "torch.dtype"; }
 
     @Override public Object getAttr(DType self, String name) {
       return name.equals("is_floating_point") ? (Object) self.isFloatingPoint() : UNSUPPORTED;

@@ -42,6 +42,8 @@ record TorchSize(int[] dims) {
   static final Protocol<TorchSize> PROTOCOL = new Protocol<>() {
     @Override public String typeName(TorchSize self) { return "Size"; }
 
+    @Override public String className(TorchSize self) { return "torch.Size"; }
+
     @Override public long len(TorchSize self) { return self.dims.length; }
 
     @Override public Iterator<Object> iterate(TorchSize self) { return self.asTuple().items().iterator(); }

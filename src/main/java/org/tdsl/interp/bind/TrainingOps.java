@@ -172,6 +172,8 @@ final class TrainingOps {
   static final Protocol<Loader> LOADER = new Protocol<>() {
     @Override public String typeName(Loader self) { return "DataLoader"; }
 
+    @Override public String className(Loader self) { return "torch.utils.data.dataloader.DataLoader"; }
+
     @Override public long len(Loader self) { return self.loader.len(); }
 
     @Override public Iterator<Object> iterate(Loader self) {
@@ -239,6 +241,11 @@ final class TrainingOps {
   static final Protocol<Optimizer> OPTIMIZER = new Protocol<>() {
     @Override public String typeName(Optimizer self) { return self.getClass().getSimpleName(); }
 
+    @Override public String className(Optimizer self) {
+      String name = typeName(self);
+      return "torch.optim." + name.toLowerCase(java.util.Locale.ROOT) + "." + name;
+    }
+
     @Override public Object getAttr(Optimizer self, String name) {
       return switch (name) {
         case "step" -> new Builtin("step", "step()", "Updates every parameter from its .grad.", a -> { self.step(); return null; });
@@ -261,6 +268,8 @@ final class TrainingOps {
 
   static final Protocol<StepLR> SCHEDULER = new Protocol<>() {
     @Override public String typeName(StepLR self) { return "StepLR"; }
+
+    @Override public String className(StepLR self) { return "torch.optim.lr_scheduler.StepLR"; }
 
     @Override public Object getAttr(StepLR self, String name) {
       return switch (name) {

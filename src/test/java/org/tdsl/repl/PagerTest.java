@@ -1,0 +1,43 @@
+package org.tdsl.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.Test;
+
+/** A screen at a time on a terminal; everything at once where there is no screen to fill. */
+class PagerTest {
+  private static final String TEXT = IntStream.rangeClosed(1, 12).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+
+  private static String shown(String type, String keys) throws Exception {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    try (Terminal terminal = new ExternalTerminal("test", type,
+        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+      terminal.setSize(new Size(80, 5));
+      PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+      new Pager(terminal, out).show(TEXT);
+      out.flush();
+    }
+    return Session.plain(screen.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aTerminalShowsAPageThenWaitsForAKey() throws Exception {
+    String more = "-- more -- (Space: next page, Enter: next line, q: stop)";
+    assertEquals("line 1\nline 2\nline 3\nline 4\n" + more + "line 5\nline 6\nline 7\nline 8\n" + more + "line 9\n" + more,
+        shown("xterm", " \rq"));
+  }
+
+  @Test
+  void aDumbTerminalGetsThePlainText() throws Exception {
+    assertEquals(TEXT + "\n", shown(Terminal.TYPE_DUMB, ""));
+  }
+}
