@@ -2,8 +2,9 @@ package org.tdsl.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
@@ -19,9 +20,15 @@ class PagerTest {
 
   private static String shown(String type, String keys) throws Exception {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    PipedOutputStream typed = new PipedOutputStream();
     try (Terminal terminal = new ExternalTerminal("test", type,
-        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+        new PipedInputStream(typed), screen, StandardCharsets.UTF_8)) {
       terminal.setSize(new Size(80, 5));
+      // The keys arrive once echo is off, as they would while the pager holds the terminal in
+      // raw mode; typed earlier, the terminal's input thread would echo them in a race.
+      terminal.echo(false);
+      typed.write(keys.getBytes(StandardCharsets.UTF_8));
+      typed.close();
       PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
       new Pager(terminal, out).show(TEXT);
       out.flush();
