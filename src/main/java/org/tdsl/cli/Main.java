@@ -106,9 +106,14 @@ public final class Main {
   /** Runs the command line; returns the exit status. */
   int run(String[] args) {
     List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty() && rest.getFirst().equals("--debug")) {
-      debug = true;
-      rest.removeFirst();
+    while (!rest.isEmpty() && (rest.getFirst().equals("--debug") || rest.getFirst().equals("--replay-draws"))) {
+      if (rest.removeFirst().equals("--debug")) {
+        debug = true;
+      } else if (rest.isEmpty()) {
+        return usage("--replay-draws needs a FILE of recorded draws");
+      } else if (!replayDraws(rest.removeFirst())) {
+        return 2;
+      }
     }
     if (rest.isEmpty()) return isTerminal() ? startRepl() : runStdin();
     String first = rest.getFirst();
@@ -136,6 +141,20 @@ public final class Main {
         if (first.equals("-")) return runStdin();
         return runFile(first, rest);
       }
+    }
+  }
+
+  /**
+   * The hidden option {@code --replay-draws FILE}: the program's random draws come from FILE,
+   * recorded from PyTorch by src/test/golden/corpus/record_draws.py (docs/CHOICES.md).
+   */
+  private boolean replayDraws(String file) {
+    try {
+      org.tdsl.tensor.Rng.current().replay(org.tdsl.io.DrawFile.read(Path.of(file)));
+      return true;
+    } catch (IOException e) {
+      usage("--replay-draws: " + (e instanceof NoSuchFileException ? "no such file: " + file : e.getMessage()));
+      return false;
     }
   }
 
