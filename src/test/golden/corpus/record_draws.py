@@ -214,6 +214,9 @@ def python_random():
 def main():
     draws, program, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     torch.set_num_threads(1)
+    # Programs that never seed still record the same draws on every regeneration.
+    torch.manual_seed(0)
+    random.seed(0)
     patch_torch()
     python_random()
     sys.argv = [program] + args

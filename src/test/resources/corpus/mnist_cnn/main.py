@@ -1,4 +1,4 @@
-"""Trains a small CNN on MNIST digits read by torchvision, with command-line settings."""
+"""Digit recognition: a small CNN trained on MNIST images loaded by torchvision; settings from the command line."""
 from __future__ import print_function
 import argparse
 import torch
@@ -26,93 +26,90 @@ class DigitNet(nn.Module):
         return F.log_softmax(self.fc_b(x), dim=1)
 
 
-def train(args, model, device, train_loader, optimizer, epoch):
-    model.train()
-    for batch_idx, (data, target) in enumerate(train_loader):
-        data, target = data.to(device), target.to(device)
-        optimizer.zero_grad()
-        output = model(data)
-        loss = F.nll_loss(output, target)
+def run_epoch(settings, net, device, batches, opt, epoch):
+    """One pass over the training set, reporting every few batches."""
+    net.train()
+    seen = 0
+    for step, (images, labels) in enumerate(batches):
+        images, labels = images.to(device), labels.to(device)
+        opt.zero_grad()
+        loss = F.nll_loss(net(images), labels)
         loss.backward()
-        optimizer.step()
-        if batch_idx % args.log_interval == 0:
-            print('Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss: {:.6f}'.format(
-                epoch, batch_idx * len(data), len(train_loader.dataset),
-                100. * batch_idx / len(train_loader), loss.item()))
-            if args.dry_run:
+        opt.step()
+        seen += len(images)
+        if step % settings.report_every == 0:
+            print('epoch {} batch {:3d} seen {:4d}/{} loss {:.5f}'.format(
+                epoch, step, seen, len(batches.dataset), loss.item()))
+            if settings.smoke_test:
                 break
 
 
-def test(model, device, test_loader):
-    model.eval()
-    test_loss = 0
-    correct = 0
+def evaluate(net, device, batches):
+    net.eval()
+    total_loss, right = 0.0, 0
     with torch.no_grad():
-        for data, target in test_loader:
-            data, target = data.to(device), target.to(device)
-            output = model(data)
-            test_loss += F.nll_loss(output, target, reduction='sum').item()
-            pred = output.argmax(dim=1, keepdim=True)
-            correct += pred.eq(target.view_as(pred)).sum().item()
-    test_loss /= len(test_loader.dataset)
-    print('\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\n'.format(
-        test_loss, correct, len(test_loader.dataset),
-        100. * correct / len(test_loader.dataset)))
+        for images, labels in batches:
+            images, labels = images.to(device), labels.to(device)
+            scores = net(images)
+            total_loss += F.nll_loss(scores, labels, reduction='sum').item()
+            guess = scores.argmax(dim=1, keepdim=True)
+            right += guess.eq(labels.view_as(guess)).sum().item()
+    n = len(batches.dataset)
+    print('test: mean loss {:.4f}, {}/{} right ({:.1f}%)'.format(total_loss / n, right, n, 100.0 * right / n))
+    return right / n
 
 
 def main():
-    parser = argparse.ArgumentParser(description='A small MNIST CNN')
+    parser = argparse.ArgumentParser(description='Train a small CNN on MNIST digits')
     parser.add_argument('--batch-size', type=int, default=64, metavar='N',
-                        help='input batch size for training (default: 64)')
-    parser.add_argument('--test-batch-size', type=int, default=100, metavar='N',
-                        help='input batch size for testing (default: 100)')
+                        help='images per training batch (default: 64)')
+    parser.add_argument('--eval-batch-size', type=int, default=100, metavar='N',
+                        help='images per evaluation batch (default: 100)')
     parser.add_argument('--epochs', type=int, default=3, metavar='N',
-                        help='number of epochs to train (default: 3)')
+                        help='passes over the training set (default: 3)')
     parser.add_argument('--lr', type=float, default=1.0, metavar='LR',
-                        help='learning rate (default: 1.0)')
-    parser.add_argument('--gamma', type=float, default=0.7, metavar='M',
-                        help='learning rate step gamma (default: 0.7)')
-    parser.add_argument('--no-cuda', action='store_true', default=False,
-                        help='disables CUDA training')
-    parser.add_argument('--dry-run', action='store_true', default=False,
-                        help='quickly check a single pass')
+                        help='Adadelta learning rate (default: 1.0)')
+    parser.add_argument('--gamma', type=float, default=0.7, metavar='G',
+                        help='learning-rate decay per epoch (default: 0.7)')
+    parser.add_argument('--cpu', action='store_true', default=False,
+                        help='never use an accelerator')
+    parser.add_argument('--smoke-test', action='store_true', default=False,
+                        help='stop after the first report')
     parser.add_argument('--seed', type=int, default=1, metavar='S',
                         help='random seed (default: 1)')
-    parser.add_argument('--log-interval', type=int, default=5, metavar='N',
-                        help='how many batches to wait before logging training status')
-    parser.add_argument('--data', default='../data', help='where MNIST/raw is')
-    args = parser.parse_args()
-    use_cuda = not args.no_cuda and torch.cuda.is_available()
+    parser.add_argument('--report-every', type=int, default=5, metavar='N',
+                        help='batches between reports (default: 5)')
+    parser.add_argument('--data', default='../data', help='the folder holding MNIST/raw')
+    settings = parser.parse_args()
+    accelerated = not settings.cpu and torch.cuda.is_available()
 
-    torch.manual_seed(args.seed)
-    device = torch.device("cuda" if use_cuda else "cpu")
+    torch.manual_seed(settings.seed)
+    device = torch.device("cuda" if accelerated else "cpu")
 
-    train_kwargs = {'batch_size': args.batch_size}
-    test_kwargs = {'batch_size': args.test_batch_size}
-    if use_cuda:
-        cuda_kwargs = {'num_workers': 1, 'pin_memory': True, 'shuffle': True}
-        train_kwargs.update(cuda_kwargs)
-        test_kwargs.update(cuda_kwargs)
-    train_kwargs['shuffle'] = True
+    train_options = {'batch_size': settings.batch_size, 'shuffle': True}
+    eval_options = {'batch_size': settings.eval_batch_size}
+    if accelerated:
+        extra = {'num_workers': 1, 'pin_memory': True}
+        train_options.update(extra)
+        eval_options.update(extra)
 
-    transform = transforms.Compose([
+    to_input = transforms.Compose([
         transforms.ToTensor(),
-        transforms.Normalize((0.1307,), (0.3081,))
+        transforms.Normalize((0.1307,), (0.3081,)),
     ])
-    dataset1 = datasets.MNIST(args.data, train=True, download=False, transform=transform)
-    dataset2 = datasets.MNIST(args.data, train=False, transform=transform)
-    train_loader = torch.utils.data.DataLoader(dataset1, **train_kwargs)
-    test_loader = torch.utils.data.DataLoader(dataset2, **test_kwargs)
+    train_set = datasets.MNIST(settings.data, train=True, download=False, transform=to_input)
+    eval_set = datasets.MNIST(settings.data, train=False, transform=to_input)
+    train_batches = torch.utils.data.DataLoader(train_set, **train_options)
+    eval_batches = torch.utils.data.DataLoader(eval_set, **eval_options)
 
-    model = DigitNet().to(device)
-    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)
-
-    scheduler = StepLR(optimizer, step_size=1, gamma=args.gamma)
-    for epoch in range(1, args.epochs + 1):
-        train(args, model, device, train_loader, optimizer, epoch)
-        test(model, device, test_loader)
-        scheduler.step()
-        print('learning rate now', scheduler.get_last_lr())
+    net = DigitNet().to(device)
+    opt = optim.Adadelta(net.parameters(), lr=settings.lr)
+    schedule = StepLR(opt, step_size=1, gamma=settings.gamma)
+    for epoch in range(1, settings.epochs + 1):
+        run_epoch(settings, net, device, train_batches, opt, epoch)
+        accuracy = evaluate(net, device, eval_batches)
+        schedule.step()
+        print('after epoch', epoch, 'lr', schedule.get_last_lr(), 'accuracy', round(accuracy, 3))
 
 
 if __name__ == '__main__':

@@ -28,8 +28,11 @@ import org.tdsl.tensor.DrawReplay;
 final class CorpusRun {
   static final Path MNIST_SAMPLE = Path.of("examples/data/mnist");
 
-  /** What a run came to: parsed? the error that stopped it, the output, draws not taken, the difference from PyTorch's. */
-  record Outcome(boolean parses, String error, String output, int drawsLeft, String difference) {
+  /**
+   * What a run came to: parsed? the error that stopped it (as a user sees it, and in one line
+   * "line:col: message"), the output, draws not taken, the first difference from PyTorch's.
+   */
+  record Outcome(boolean parses, String error, String problem, String output, int drawsLeft, String difference) {
     boolean matches() { return error == null && drawsLeft == 0 && difference == null; }
 
     String status() {
@@ -42,7 +45,7 @@ final class CorpusRun {
 
     /** The first line of what went wrong, for the status table. */
     String firstProblem() {
-      if (error != null) return error.strip().lines().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse(error);
+      if (error != null) return problem;
       if (difference != null) return difference.lines().findFirst().orElse("");
       if (drawsLeft != 0) return "the program took fewer random draws than PyTorch's run recorded";
       return "";
@@ -58,23 +61,25 @@ final class CorpusRun {
     try {
       new Interpreter(TdslLibrary.standard(), new PrintStream(OutputStream.nullOutputStream())).check(source, p.program());
     } catch (TdslError e) {
-      return new Outcome(false, e.format(), "", 0, null);
+      String where = e.pos() == null ? "" : e.pos().line() + ":" + e.pos().col() + ": ";
+      return new Outcome(false, e.format(), where + e.getMessage(), "", 0, null);
     }
     DrawReplay draws = DrawFile.read(p.draws());
     StringWriter out = new StringWriter(), err = new StringWriter();
     List<String> argv = new ArrayList<>(List.of(p.program()));
     argv.addAll(p.argv());
-    String error = null;
+    String error = null, problem = null;
     try (Session s = Session.builder().output(out).errorOutput(err).fileRoot(runDir).workingDirectory(runDir)
         .argv(argv).replayDraws(draws).timeLimit(Duration.ofMinutes(5)).build()) {
       s.eval(script);
     } catch (TdslException e) {
       error = e.formatted();
+      problem = (e.line() > 0 ? e.line() + ":" + e.column() + ": " : "") + e.message();
     }
     String expected = Files.readString(p.expected());
     String output = out.toString();
     String difference = OutputComparison.difference(expected, output, p.rtol(), p.atol());
-    return new Outcome(true, error, output, draws.remaining(), difference);
+    return new Outcome(true, error, problem, output, draws.remaining(), difference);
   }
 
   /** A copy of the program's folder under work, with the MNIST sample unpacked where its harness says. */
