@@ -38,6 +38,7 @@ public final class Main {
   private final InputStream in;
   private final Supplier<Builtins> builtins;
   private boolean debug;
+  private org.tdsl.tensor.DrawReplay replay;  // --replay-draws: the run's random draws come from a recording
 
   Main(PrintStream out, PrintStream err, InputStream in) {
     this(out, err, in, Main::builtins);
@@ -150,7 +151,7 @@ public final class Main {
    */
   private boolean replayDraws(String file) {
     try {
-      org.tdsl.tensor.Rng.current().replay(org.tdsl.io.DrawFile.read(Path.of(file)));
+      replay = org.tdsl.io.DrawFile.read(Path.of(file));
       return true;
     } catch (IOException e) {
       usage("--replay-draws: " + (e instanceof NoSuchFileException ? "no such file: " + file : e.getMessage()));
@@ -213,6 +214,8 @@ public final class Main {
   int execute(String source, String file, Path dir, List<String> argv) {
     Interpreter interpreter = newInterpreter();
     interpreter.setArgv(argv);
+    org.tdsl.tensor.Rng rng = org.tdsl.tensor.Rng.current();
+    rng.replay(replay);
     try {
       interpreter.run(source, file, dir);
       out.flush();
@@ -221,6 +224,8 @@ public final class Main {
       return report(e);
     } catch (RuntimeException | Error e) {
       return internal(e);
+    } finally {
+      rng.replay(null);
     }
   }
 
