@@ -2,6 +2,7 @@
 
     python3 src/test/golden/corpus/generate.py            # every program
     python3 src/test/golden/corpus/generate.py NAME ...   # some
+    python3 src/test/golden/corpus/generate.py --corpus DIR [NAME ...]   # a corpus kept elsewhere
 
 Each program runs as CorpusTest runs it in tdsl: in a fresh directory holding a copy of its
 folder, with the argv and data that its harness.json gives ("argv": [...], "mnist": "data/
@@ -67,7 +68,11 @@ def generate(name):
 
 
 def main():
-    names = sys.argv[1:] or sorted(d for d in os.listdir(CORPUS) if os.path.isdir(os.path.join(CORPUS, d)))
+    global CORPUS
+    args = sys.argv[1:]
+    if args[:1] == ["--corpus"]:
+        CORPUS, args = os.path.abspath(args[1]), args[2:]
+    names = args or sorted(d for d in os.listdir(CORPUS) if os.path.isdir(os.path.join(CORPUS, d)))
     for name in names:
         generate(name)
 

@@ -24,7 +24,7 @@ class CorpusHarnessTest {
   private CorpusProgram twin(String name, String source) throws IOException {
     Path dir = Files.createDirectories(work.resolve("programs").resolve(name));
     Files.writeString(dir.resolve("main.tdsl"), source);
-    Path corpus = CorpusProgram.CORPUS.resolve(name);
+    Path corpus = CorpusProgram.IN_REPO.resolve(name);
     Files.copy(corpus.resolve("expected.txt"), dir.resolve("expected.txt"));
     Files.copy(corpus.resolve("draws.safetensors"), dir.resolve("draws.safetensors"));
     return new CorpusProgram(name, dir, "main.tdsl", List.of(), null, 1e-4, 1e-5);
@@ -39,7 +39,7 @@ class CorpusHarnessTest {
     for (String name : List.of("xor_mlp", "linreg_concise")) {
       CorpusRun.Outcome o = CorpusRun.run(twin(name, twinSource(name)), work.resolve("runs"));
       assertTrue(o.matches(), name + ": " + o.status() + " " + o.firstProblem() + "\n" + o.output());
-      assertEquals(Files.readString(CorpusProgram.CORPUS.resolve(name).resolve("expected.txt")), o.output(), name);
+      assertEquals(Files.readString(CorpusProgram.IN_REPO.resolve(name).resolve("expected.txt")), o.output(), name);
     }
   }
 

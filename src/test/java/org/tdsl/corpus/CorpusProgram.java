@@ -15,7 +15,10 @@ import org.tdsl.io.Json;
  * "rtol": 1e-4, "atol": 1e-5}, every key optional).
  */
 record CorpusProgram(String name, Path dir, String program, List<String> argv, String mnist, double rtol, double atol) {
-  static final Path CORPUS = Path.of("src/test/resources/corpus");
+  /** The repository's corpus. */
+  static final Path IN_REPO = Path.of("src/test/resources/corpus");
+  /** The corpus CorpusTest runs: the repository's, or -Dtdsl.corpus=DIR (programs kept outside it). */
+  static final Path CORPUS = Path.of(System.getProperty("tdsl.corpus", IN_REPO.toString()));
 
   /** Every program folder, by name. */
   static List<CorpusProgram> all() throws IOException {

@@ -45,7 +45,7 @@ class CorpusTest {
   @Test
   void everyProgramHasItsSourceOutputAndDraws() throws IOException {
     List<CorpusProgram> all = CorpusProgram.all();
-    assertTrue(all.size() >= 18, "the corpus has " + all.size() + " programs");
+    if (CorpusProgram.CORPUS.equals(CorpusProgram.IN_REPO)) assertTrue(all.size() >= 18, "the corpus has " + all.size() + " programs");
     List<String> names = all.stream().map(CorpusProgram::name).toList();
     for (String r : CorpusProgram.runs()) assertTrue(names.contains(r), "RUNS names " + r + ", which is not a corpus program");
     for (CorpusProgram p : all) {
