@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The harness itself, before any corpus program runs: brace-form twins of two corpus programs
+ * The harness itself, before any corpus program runs: brace-form twins of three corpus programs
  * (src/test/resources/corpus_twins) replay the PyTorch run's draws and print exactly what
  * PyTorch printed; a twin that draws in another order stops at the first draw out of place.
  */
@@ -22,12 +22,16 @@ class CorpusHarnessTest {
 
   /** A program folder holding the twin as main.tdsl beside the corpus program's expected.txt and draws. */
   private CorpusProgram twin(String name, String source) throws IOException {
+    return twin(name, source, null);
+  }
+
+  private CorpusProgram twin(String name, String source, String mnist) throws IOException {
     Path dir = Files.createDirectories(work.resolve("programs").resolve(name));
     Files.writeString(dir.resolve("main.tdsl"), source);
     Path corpus = CorpusProgram.IN_REPO.resolve(name);
     Files.copy(corpus.resolve("expected.txt"), dir.resolve("expected.txt"));
     Files.copy(corpus.resolve("draws.safetensors"), dir.resolve("draws.safetensors"));
-    return new CorpusProgram(name, dir, "main.tdsl", List.of(), null, 1e-4, 1e-5);
+    return new CorpusProgram(name, dir, "main.tdsl", List.of(), mnist, 1e-4, 1e-5);
   }
 
   private static String twinSource(String name) throws IOException {
@@ -36,8 +40,9 @@ class CorpusHarnessTest {
 
   @Test
   void replayedDrawsReproducePyTorchsOutput() throws IOException {
-    for (String name : List.of("xor_mlp", "linreg_concise")) {
-      CorpusRun.Outcome o = CorpusRun.run(twin(name, twinSource(name)), work.resolve("runs"));
+    for (String name : List.of("xor_mlp", "linreg_concise", "mnist_cnn")) {
+      String data = name.equals("mnist_cnn") ? "data/MNIST/raw" : null;
+      CorpusRun.Outcome o = CorpusRun.run(twin(name, twinSource(name), data), work.resolve("runs"));
       assertTrue(o.matches(), name + ": " + o.status() + " " + o.firstProblem() + "\n" + o.output());
       assertEquals(Files.readString(CorpusProgram.IN_REPO.resolve(name).resolve("expected.txt")), o.output(), name);
     }
