@@ -19,6 +19,7 @@ import org.tdsl.interp.FileAccess;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.bind.TdslLibrary;
+import org.tdsl.tensor.DrawReplay;
 
 /**
  * One tdsl interpreter for a Java program: its variables, its printed output, its random
@@ -61,6 +62,8 @@ public final class Session implements AutoCloseable {
     interpreter.setConsole(false);
     interpreter.setFileAccess(b.files());
     runtime = new SessionRuntime(interpreter, b.maxElements, b.seed != null ? b.seed : System.nanoTime());
+    if (b.replay != null) runtime.replay(b.replay);
+    if (b.argv != null) interpreter.setArgv(b.argv);
     timeLimit = b.timeLimit;
     timeoutMessage = timeLimit == null ? null
         : "TimeoutError: the program ran longer than this session's time limit of " + describe(timeLimit);
@@ -311,6 +314,8 @@ public final class Session implements AutoCloseable {
     private Duration timeLimit;
     private long maxElements = Long.MAX_VALUE;
     private Long seed;
+    private DrawReplay replay;
+    private List<String> argv;
 
     private Builder() {}
 
@@ -367,6 +372,23 @@ public final class Session implements AutoCloseable {
     /** Seeds the session's random generator (default: from the clock); manual_seed reseeds it. */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Answers every random draw from {@code recording} instead of the generator, in order; a
+     * draw of another kind or shape than recorded is an error. The recorded draws come from
+     * another run of the same program (PyTorch's: src/test/golden/corpus/record_draws.py, read
+     * with {@link org.tdsl.io.DrawFile#read}). See docs/CHOICES.md, "Replayed random draws".
+     */
+    public Builder replayDraws(DrawReplay recording) {
+      this.replay = recording;
+      return this;
+    }
+
+    /** The program's argv (sys.argv: the script's name first, then its arguments). */
+    public Builder argv(List<String> argv) {
+      this.argv = List.copyOf(argv);
       return this;
     }
 

@@ -27,6 +27,11 @@ final class SessionRuntime implements Allocations.Guard {
     this.rng = new Rng(seed);
   }
 
+  /** Answers the session's random draws from a recording (Session.Builder.replayDraws). */
+  void replay(org.tdsl.tensor.DrawReplay recording) {
+    rng.replay(recording);
+  }
+
   /** Restores the thread's own state; never throws. */
   interface Installed extends AutoCloseable {
     @Override void close();

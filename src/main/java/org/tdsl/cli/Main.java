@@ -40,6 +40,7 @@ public final class Main {
   private final InputStream in;
   private final Supplier<Builtins> builtins;
   private boolean debug;
+  private org.tdsl.tensor.DrawReplay replay;  // --replay-draws: the run's random draws come from a recording
 
   Main(PrintStream out, PrintStream err, InputStream in) {
     this(out, err, in, Main::builtins);
@@ -110,9 +111,14 @@ public final class Main {
   /** Runs the command line; returns the exit status. */
   int run(String[] args) {
     List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty() && rest.getFirst().equals("--debug")) {
-      debug = true;
-      rest.removeFirst();
+    while (!rest.isEmpty() && (rest.getFirst().equals("--debug") || rest.getFirst().equals("--replay-draws"))) {
+      if (rest.removeFirst().equals("--debug")) {
+        debug = true;
+      } else if (rest.isEmpty()) {
+        return usage("--replay-draws needs a FILE of recorded draws");
+      } else if (!replayDraws(rest.removeFirst())) {
+        return 2;
+      }
     }
     if (rest.isEmpty()) return isTerminal() ? startRepl() : runStdin();
     String first = rest.getFirst();
@@ -146,6 +152,20 @@ public final class Main {
         if (first.equals("-")) return runStdin();
         return runFile(first, rest);
       }
+    }
+  }
+
+  /**
+   * The hidden option {@code --replay-draws FILE}: the program's random draws come from FILE,
+   * recorded from PyTorch by src/test/golden/corpus/record_draws.py (docs/CHOICES.md).
+   */
+  private boolean replayDraws(String file) {
+    try {
+      replay = org.tdsl.io.DrawFile.read(Path.of(file));
+      return true;
+    } catch (IOException e) {
+      usage("--replay-draws: " + (e instanceof NoSuchFileException ? "no such file: " + file : e.getMessage()));
+      return false;
     }
   }
 
@@ -227,6 +247,8 @@ public final class Main {
     Interpreter interpreter = newInterpreter();
     interpreter.setArgv(argv);
     if (script != null) interpreter.define("__file__", script.toString());
+    org.tdsl.tensor.Rng rng = org.tdsl.tensor.Rng.current();
+    rng.replay(replay);
     try {
       interpreter.run(source, file, dir);
       out.flush();
@@ -237,6 +259,8 @@ public final class Main {
       return report(e);
     } catch (RuntimeException | Error e) {
       return internal(e);
+    } finally {
+      rng.replay(null);
     }
   }
 

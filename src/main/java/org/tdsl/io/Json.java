@@ -7,16 +7,16 @@ import java.util.Map;
 
 /**
  * The little JSON a safetensors header needs: objects (kept in file order), arrays, strings,
- * integers and the literals. Numbers come back as {@code Long} (or {@code Double} when they
+ * integers and the literals (also the corpus tests' harness.json files). Numbers come back as {@code Long} (or {@code Double} when they
  * have a fraction or exponent). Writing is done by {@link SafeTensors} by hand.
  */
-final class Json {
+public final class Json {
   private final String text;
   private int pos;
 
   private Json(String text) { this.text = text; }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json p = new Json(text);
     Object v = p.value();
     p.skipSpace();

@@ -111,7 +111,7 @@ public final class Functional {
   public static Tensor dropout(Tensor input, double p, boolean training) {
     checkDropoutProbability(p);
     if (!training || p == 0) return input;
-    return Torch.mul(input, dropoutNoise(p, input.shape()));
+    return Torch.mul(input, dropoutNoise("dropout", p, input.shape()));
   }
 
   /**
@@ -126,17 +126,19 @@ public final class Functional {
     java.util.Arrays.fill(noiseShape, 1);
     int channelDims = shape.length == 4 ? 2 : Math.min(1, shape.length);
     System.arraycopy(shape, 0, noiseShape, 0, channelDims);
-    return Torch.mul(input, dropoutNoise(p, noiseShape));
+    return Torch.mul(input, dropoutNoise("dropout2d", p, noiseShape));
   }
 
-  /** Bernoulli(1-p) draws divided by 1-p, from this thread's generator; all zeros for p = 1. */
-  static Tensor dropoutNoise(double p, int[] shape) {
+  /**
+   * Bernoulli(1-p) draws divided by 1-p, from this thread's generator; all zeros for p = 1
+   * (no draw, as PyTorch). {@code kind} names the call for replayed draws, which record the mask.
+   */
+  static Tensor dropoutNoise(String kind, double p, int[] shape) {
+    if (p == 1) return Tensor.of(new float[Shapes.numel(shape)], shape);
     Rng rng = Rng.current();
     float keep = (float) (1 - p);
-    float[] noise = new float[Shapes.numel(shape)];
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] = p == 1 ? 0f : rng.nextDouble() < 1 - p ? 1f / keep : 0f;
-    }
+    float[] noise = rng.floats(kind, shape, () -> rng.nextDouble() < 1 - p ? 1 : 0);
+    for (int i = 0; i < noise.length; i++) noise[i] = noise[i] != 0 ? 1f / keep : 0f;
     return Tensor.of(noise, shape);
   }
 

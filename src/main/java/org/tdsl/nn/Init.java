@@ -19,10 +19,16 @@ public final class Init {
 
   /** {@code uniform_(t, low, high)}, in place. */
   public static Tensor uniform(Tensor t, double low, double high) {
+    return fillUniform(t, "uniform_", low, high);
+  }
+
+  /** Fills t from U(low, high); {@code kind} is the PyTorch call this draw is, for replayed draws (Rng.floats). */
+  private static Tensor fillUniform(Tensor t, String kind, double low, double high) {
     float[] data = TensorAccess.data(t);
     int off = TensorAccess.offset(t);
     Rng rng = Rng.current();
-    for (int i = 0; i < t.numel(); i++) data[off + i] = (float) (low + (high - low) * rng.nextDouble());
+    float[] drawn = rng.floats(kind, t.shape(), () -> low + (high - low) * rng.nextDouble());
+    System.arraycopy(drawn, 0, data, off, drawn.length);
     TensorAccess.bumpVersion(t);
     return t;
   }
@@ -35,7 +41,7 @@ public final class Init {
   public static Tensor kaimingUniform(Tensor t, double a) {
     double gain = Math.sqrt(2.0 / (1 + a * a));
     double bound = Math.sqrt(3.0) * gain / Math.sqrt(fanIn(t.shape()));
-    return uniform(t, -bound, bound);
+    return fillUniform(t, "kaiming_uniform_", -bound, bound);
   }
 
   /** The weight and bias of Linear and Conv2d, as their {@code reset_parameters()} draws them. */

@@ -188,16 +188,12 @@ public final class Tensor {
 
   public static Tensor rand(int... shape) {
     Rng r = Rng.current();
-    float[] v = new float[Allocations.reserve(Shapes.numel(shape))];
-    for (int i = 0; i < v.length; i++) v[i] = r.nextFloat();
-    return of(v, shape);
+    return of(r.floats("rand", shape, r::nextFloat), shape);
   }
 
   public static Tensor randn(int... shape) {
     Rng r = Rng.current();
-    float[] v = new float[Allocations.reserve(Shapes.numel(shape))];
-    for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
-    return of(v, shape);
+    return of(r.floats("randn", shape, r::nextGaussian), shape);
   }
 
   public static Tensor randint(long low, long high, int... shape) {
@@ -205,13 +201,13 @@ public final class Tensor {
       throw new TensorException("random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
     }
     Rng r = Rng.current();
-    long[] v = new long[Allocations.reserve(Shapes.numel(shape))];
-    for (int i = 0; i < v.length; i++) v[i] = r.nextLong(low, high);
-    return of(v, shape);
+    return of(r.longs("randint", shape, () -> r.nextLong(low, high)), shape);
   }
 
   public static Tensor randperm(int n) {
     Rng r = Rng.current();
+    long[] recorded = r.recordedLongs("randperm", new int[] {n});
+    if (recorded != null) return of(recorded, n);
     long[] v = new long[Allocations.reserve(n)];
     for (int i = 0; i < n; i++) v[i] = i;
     for (int i = n - 1; i > 0; i--) {
@@ -225,15 +221,24 @@ public final class Tensor {
   public static Tensor bernoulli(Tensor p) {
     Rng r = Rng.current();
     Tensor pc = p.to(DType.FLOAT32).contiguous();
-    float[] v = new float[pc.numel()];
-    for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() < pc.storage.f[pc.offset + i] ? 1f : 0f;
-    return of(v, p.shape);
+    int[] i = {0};
+    return of(r.floats("bernoulli", p.shape, () -> r.nextDouble() < pc.storage.f[pc.offset + i[0]++] ? 1 : 0), p.shape);
   }
 
   public static Tensor bernoulli(double p, int... shape) {
     Rng r = Rng.current();
-    float[] v = new float[Allocations.reserve(Shapes.numel(shape))];
-    for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() < p ? 1f : 0f;
+    return of(r.floats("bernoulli", shape, () -> r.nextDouble() < p ? 1 : 0), shape);
+  }
+
+  /**
+   * The recorded values of an in-place filler ({@code uniform_}, {@code normal_}) of a tensor of
+   * {@code shape} when this thread replays draws (a float tensor), else null: the caller draws.
+   */
+  public static Tensor replayed(String kind, int... shape) {
+    double[] recorded = Rng.current().recordedFloats(kind, shape);
+    if (recorded == null) return null;
+    float[] v = new float[recorded.length];
+    for (int i = 0; i < v.length; i++) v[i] = (float) recorded[i];
     return of(v, shape);
   }
 

@@ -48,6 +48,21 @@ class MainTest {
     assertTrue(!r.err().contains("at org.tdsl"), "no Java stack trace: " + r.err());
   }
 
+  /** The hidden --replay-draws FILE: draws from the recording, a draw out of order located, a bad file a usage error. */
+  @Test
+  void replayDrawsTakesTheProgramsDrawsFromARecording() throws Exception {
+    Path draws = new org.tdsl.io.DrawFileFixture().f32("randn", new int[] {2}, 1, 0.5f, -2f).write(dir.resolve("d.safetensors"));
+    assertEquals(new Run(0, "[0.5, -2.0]\n", ""), run("", "--replay-draws", draws.toString(), "-e", "print(randn(2).tolist())"));
+    Run wrong = run("", "--replay-draws", draws.toString(), script("w.tdsl", "x = 1\ny = rand(2)\n"));
+    assertEquals(1, wrong.status());
+    assertTrue(wrong.err().contains("w.tdsl:2:5: random draw 1 of 1 does not match the recording: this program draws rand of shape [2]"
+        + " here, the recorded program drew randn of shape [2]"), wrong.err());
+    assertTrue(run("", "-e", "print(randn(2).tolist())").out().length() > 0, "no recording: the generator draws again");
+    Run missing = run("", "--replay-draws", dir.resolve("none").toString(), "-e", "1");
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().startsWith("tdsl: --replay-draws: no such file: "), missing.err());
+  }
+
   @Test
   void exitEndsTheScriptAsPythonsSystemExitDoes() throws IOException {
     assertEquals(new Run(0, "1\n", ""), run("", script("a.tdsl", "print(1)\nexit()\nprint(2)\n")));

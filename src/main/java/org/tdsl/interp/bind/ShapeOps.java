@@ -137,12 +137,15 @@ final class ShapeOps {
         a -> {
           Tensor self = in(a);
           double lo = a.getDouble("a"), hi = a.getDouble("b");
-          return Torch.copy_(self, Torch.add(Torch.mul(Tensor.rand(self.shape()), hi - lo), lo));
+          Tensor recorded = Tensor.replayed("uniform_", self.shape());
+          return Torch.copy_(self, recorded != null ? recorded : Torch.add(Torch.mul(Tensor.rand(self.shape()), hi - lo), lo));
         });
     t.method("normal_(input, mean=0.0, std=1.0)", "Fills with normal random numbers, in place.",
         a -> {
           Tensor self = in(a);
-          return Torch.copy_(self, Torch.add(Torch.mul(Tensor.randn(self.shape()), a.getDouble("std")), a.getDouble("mean")));
+          Tensor recorded = Tensor.replayed("normal_", self.shape());
+          return Torch.copy_(self, recorded != null ? recorded
+              : Torch.add(Torch.mul(Tensor.randn(self.shape()), a.getDouble("std")), a.getDouble("mean")));
         });
   }
 
