@@ -5,14 +5,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.tdsl.autograd.Torch;
-import org.tdsl.interp.BinOp;
 import org.tdsl.interp.Builtin;
-import org.tdsl.interp.CmpOp;
 import org.tdsl.interp.PyFormat;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
+import org.tdsl.syntax.UnaryOp;
 import org.tdsl.tensor.DType;
 import org.tdsl.tensor.Tensor;
 
@@ -57,7 +58,7 @@ final class TensorProtocol implements Protocol<Tensor> {
   @Override public String typeName(Tensor self) { return "Tensor"; }
 
   @Override public Object getAttr(Tensor self, String name, Interpreter interpreter) {
-    if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.warn("UserWarning", NON_LEAF_GRAD);
+    if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.host().warn("UserWarning", NON_LEAF_GRAD);
     return getAttr(self, name);
   }
 
@@ -159,10 +160,10 @@ final class TensorProtocol implements Protocol<Tensor> {
     };
   }
 
-  @Override public Object unary(Tensor self, String op) {
+  @Override public Object unary(Tensor self, UnaryOp op) {
     return switch (op) {
-      case "-" -> Torch.neg(self);
-      case "+" -> self;
+      case NEG -> Torch.neg(self);
+      case POS -> self;
       default -> UNSUPPORTED;
     };
   }
@@ -181,6 +182,7 @@ final class TensorProtocol implements Protocol<Tensor> {
       case LE -> Torch.le(self, o);
       case GT -> Torch.gt(self, o);
       case GE -> Torch.ge(self, o);
+      default -> UNSUPPORTED;  // in / is are the language's, never a protocol's
     };
   }
 

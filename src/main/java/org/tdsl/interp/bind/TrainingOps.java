@@ -148,7 +148,7 @@ final class TrainingOps {
 
   /** A DataLoader with the interpreter's output, where its progress bar is drawn. */
   record Loader(DataLoader loader, java.io.PrintStream out, boolean console) {
-    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().console()); }
+    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().host().console()); }
   }
 
   static final Protocol<Loader> LOADER = new Protocol<>() {
