@@ -60,7 +60,7 @@ public final class Main {
 
   private Interpreter newInterpreter() {
     Interpreter interpreter = new Interpreter(builtins.get(), out);
-    interpreter.setErr(err);
+    interpreter.host().setErr(err);
     return interpreter;
   }
 
@@ -245,8 +245,8 @@ public final class Main {
   /** execute(), for a script file: {@code __file__} is its absolute path, as Python 3.9+ sets it for the main script. */
   private int execute(String source, String file, Path dir, List<String> argv, Path script) {
     Interpreter interpreter = newInterpreter();
-    interpreter.setArgv(argv);
-    if (script != null) interpreter.define("__file__", script.toString());
+    interpreter.host().setArgv(argv);
+    if (script != null) interpreter.host().define("__file__", script.toString());
     org.tdsl.tensor.Rng rng = org.tdsl.tensor.Rng.current();
     rng.replay(replay);
     try {
@@ -308,7 +308,7 @@ public final class Main {
         // Ctrl-C stops the running snippet, not the session.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
           if (running.get()) {
-            interpreter.cancel();
+            interpreter.host().cancel();
           } else {
             discard.set(true); // at a prompt: drop the lines typed so far, as Python does
             out.print("\nKeyboardInterrupt\n>>> ");

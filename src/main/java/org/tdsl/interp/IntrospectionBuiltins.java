@@ -16,7 +16,7 @@ final class IntrospectionBuiltins {
       List<Object> args = a.varargs("object").items();
       if (args.size() > 1) throw new TdslError("dir expected at most 1 argument, got " + args.size());
       Interpreter ip = a.interpreter();
-      TreeSet<String> names = new TreeSet<>(args.isEmpty() ? ip.globalNames() : ip.attributeNames(args.getFirst()));
+      TreeSet<String> names = new TreeSet<>(args.isEmpty() ? ip.host().globalNames() : ip.attributeNames(args.getFirst()));
       return new PyList(new ArrayList<>(names));
     });
     b.register("help", "help(*object)", "Describe object: a function's signature and help, a value's type and repr.", a -> {

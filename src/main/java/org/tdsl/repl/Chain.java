@@ -3,6 +3,7 @@ package org.tdsl.repl;
 import java.util.ArrayList;
 import java.util.List;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.Items;
 import org.tdsl.interp.TdslError;
 
 /**
@@ -44,9 +45,9 @@ record Chain(String name, List<Object> steps) {
 
   /** The value, or a TdslError in the interpreter's words (name 'x' is not defined, ...). */
   Object evaluate(Interpreter interpreter) {
-    Object value = interpreter.resolve(name);
+    Object value = interpreter.host().resolve(name);
     for (Object step : steps) {
-      value = step instanceof Attribute a ? interpreter.getAttr(value, a.name()) : interpreter.getItem(value, step);
+      value = step instanceof Attribute a ? interpreter.getAttr(value, a.name()) : Items.getItem(value, step, interpreter);
     }
     return value;
   }

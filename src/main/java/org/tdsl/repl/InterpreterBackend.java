@@ -51,7 +51,7 @@ final class InterpreterBackend implements ReplBackend {
   /** An interpreter whose warnings appear on the screen, between the prompts, as Python's do. */
   private Interpreter fresh(PrintStream out) {
     Interpreter i = interpreters.apply(out);
-    i.setErr(out);
+    i.host().setErr(out);
     return i;
   }
 
@@ -79,7 +79,7 @@ final class InterpreterBackend implements ReplBackend {
       Object tensor = interpreter.runForValue(expression, name, here());
       java.util.List<Object> args = new ArrayList<>();
       args.add(tensor);  // null (None) too: tape() then says what it wants
-      interpreter.call(interpreter.resolve("tape"), args, Map.of());
+      interpreter.call(interpreter.host().resolve("tape"), args, Map.of());
     });
   }
 
@@ -90,8 +90,8 @@ final class InterpreterBackend implements ReplBackend {
       interpreter.run(statement, name, here());
       // a function's body is parsed once and runs in a scope of its own, as IPython's %timeit does
       interpreter.run("def " + TIMED + "() {\n  " + statement + "\n}", name.replace("stdin", "timeit"), here());
-      timed[0] = interpreter.global(TIMED);
-      interpreter.undefine(TIMED);
+      timed[0] = interpreter.host().global(TIMED);
+      interpreter.host().undefine(TIMED);
     });
     if (first.failed() || first.exitStatus() != null) return new Repeated(first, null);
     return new Repeated(first, times -> guarded(() -> {
@@ -145,7 +145,7 @@ final class InterpreterBackend implements ReplBackend {
   @Override
   public void cancel() {
     stopRequested = true;
-    interpreter.cancel();
+    interpreter.host().cancel();
   }
 
   @Override
@@ -161,8 +161,8 @@ final class InterpreterBackend implements ReplBackend {
   @Override
   public List<String> names() {
     Builtins builtins = interpreter.builtins();
-    return interpreter.names().stream()
-        .filter(n -> !builtins.contains(n) || interpreter.global(n) != null)
+    return interpreter.host().names().stream()
+        .filter(n -> !builtins.contains(n) || interpreter.host().global(n) != null)
         .toList();
   }
 
@@ -214,7 +214,7 @@ final class InterpreterBackend implements ReplBackend {
     List<VarInfo> vars = new ArrayList<>();
     for (String name : names()) {
       if (name.equals("argv") || name.equals("_")) continue;  // set by the command line and the echo, not by the user
-      Object v = interpreter.global(name);
+      Object v = interpreter.host().global(name);
       List<String> attributes = v == null ? List.of() : interpreter.attributeNames(v);
       String kind = Values.typeName(v, interpreter);
       if (attributes.containsAll(List.of("shape", "dtype", "requires_grad"))) {
