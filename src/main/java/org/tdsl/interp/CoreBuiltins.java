@@ -80,6 +80,9 @@ final class CoreBuiltins {
     });
     b.register("iter", "iter(iterable)", "An iterator over the items.", a -> new PyIterator("iterator", Values.iterate(a.get("iterable"), a.interpreter())));
     b.register("next", "next(iterator, *default)", "The next item of an iterator.", a -> {
+      if (a.get("iterator") instanceof PyObject o && o.pyClass().lookup("__next__") != PyClass.ABSENT) {
+        return InstanceProtocol.callDunder(o, "__next__");
+      }
       if (!(a.get("iterator") instanceof PyIterator it)) {
         throw new TdslError("'" + Values.typeName(a.get("iterator")) + "' object is not an iterator");
       }
@@ -141,16 +144,6 @@ final class CoreBuiltins {
       while (it.hasNext()) if (!a.interpreter().truthy(it.next())) return false;
       return true;
     });
-    b.register("isinstance", "isinstance(obj, class_or_tuple)", "Whether obj is of the given builtin type (int, float, str, ...).", a -> {
-      Object cls = a.get("class_or_tuple");
-      List<Object> classes = cls instanceof PyTuple t ? t.items() : List.of(cls);
-      String type = Values.typeName(a.get("obj"), a.interpreter());
-      for (Object c : classes) {
-        if (!(c instanceof Builtin bi)) throw new TdslError("isinstance() arg 2 must be a type, a tuple of types, or a union");
-        if (bi.name().equals(type) || (bi.name().equals("int") && type.equals("bool"))) return true;
-      }
-      return false;
-    });
     b.register("getattr", "getattr(object, name, *default)", "The attribute name of object (or default when it has none).", a -> {
       try {
         return a.interpreter().getAttr(a.get("object"), a.getString("name"));
@@ -168,6 +161,7 @@ final class CoreBuiltins {
         return false;
       }
     });
+    ClassBuiltins.install(b);
     b.register("time", "time()", "Seconds since the epoch, as a float (for timing).", a -> {
       java.time.Instant now = java.time.Instant.now();  // microseconds, as Python's time.time()
       return now.getEpochSecond() + now.getNano() / 1e9;

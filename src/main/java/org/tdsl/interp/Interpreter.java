@@ -29,7 +29,7 @@ import org.tdsl.syntax.SyntaxError;
 public final class Interpreter {
   static final int MAX_DEPTH = 1000;
   private static final Set<String> KEYWORDS = Set.of("if", "else", "while", "for", "in", "def",
-      "return", "break", "continue", "pass", "with", "as", "import", "assert", "and", "or", "not", "is",
+      "return", "break", "continue", "pass", "with", "as", "import", "assert", "class", "and", "or", "not", "is",
       "True", "False", "None");
 
   private final Builtins builtins;
@@ -271,7 +271,7 @@ public final class Interpreter {
     return e;
   }
 
-  private TdslError located(TdslError e, Pos pos) {
+  TdslError located(TdslError e, Pos pos) {
     e.locate(pos, List.copyOf(frames));
     return e;
   }
@@ -286,7 +286,7 @@ public final class Interpreter {
 
   // ------------------------------------------------------------------ statements
 
-  private void execBlock(List<Stmt> body, Environment env) {
+  void execBlock(List<Stmt> body, Environment env) {
     for (Stmt s : body) exec(s, env);
   }
 
@@ -362,6 +362,7 @@ public final class Interpreter {
         }
         env.define(s.name(), new Function(s.name(), new Signature(s.name(), params), s.body(), env, s.pos(), this));
       }
+      case Stmt.ClassDef s -> env.define(s.name(), ClassDefinition.run(s, env, this));
       case Stmt.With s -> with(s, env);
       case Stmt.Import s -> importFile(s);
       case Stmt.Return s -> throw new Signal.Return(s.value() == null ? null : evaluate(s.value(), env), s.pos());
@@ -780,6 +781,9 @@ public final class Interpreter {
         return i >= 0 && i < n;
       }
       default -> {
+        Protocol<Object> p = Values.isForeign(container) ? builtins.protocolFor(container) : null;
+        Object answer = p == null ? Protocol.UNSUPPORTED : p.contains(container, item);
+        if (answer != Protocol.UNSUPPORTED) return (Boolean) answer;
         boolean iterable = container instanceof PyList || container instanceof PyTuple
             || container instanceof PyIterator || container instanceof DictView
             || (Values.isForeign(container) && builtins.protocolFor(container) != null);
@@ -861,6 +865,7 @@ public final class Interpreter {
     if (frames.size() >= MAX_DEPTH) throw new TdslError("maximum recursion depth exceeded");
     Environment env = new Environment(f.closure);
     for (int i = 0; i < bound.length; i++) env.define(f.signature.params().get(i).name(), bound[i]);
+    f.bindSuper(env, bound);
     Pos site = callSite != null ? callSite : f.pos;
     frames.push(new TdslError.Frame(f.name, site));
     try {
@@ -879,6 +884,7 @@ public final class Interpreter {
 
   /** object.name: methods of builtin types, a Protocol's attributes; Python's AttributeError words. */
   public Object getAttr(Object object, String name) {
+    if (object instanceof PyCallable c && name.equals("__name__")) return c.name();
     Object m = Methods.get(object, name);
     if (m != null) return m;
     List<String> names = new ArrayList<>(Methods.names(object));
@@ -902,7 +908,7 @@ public final class Interpreter {
     return names;
   }
 
-  private void setAttr(Object object, String name, Object value) {
+  void setAttr(Object object, String name, Object value) {
     Protocol<Object> p = Values.isForeign(object) ? builtins.protocolFor(object) : null;
     if (p != null && p.setAttr(object, name, value)) return;
     if (p != null) {

@@ -31,6 +31,9 @@ public final class Values {
       case Builtin b -> "builtin_function_or_method";
       case Slice s -> "slice";
       case Ellipsis e -> "ellipsis";
+      case PyMethod m -> "method";
+      case PyObject o -> o.pyClass().name();
+      case PyClass c -> "type";
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
         yield p != null ? p.typeName(v) : v.getClass().getSimpleName();

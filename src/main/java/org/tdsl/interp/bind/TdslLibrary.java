@@ -47,6 +47,9 @@ public final class TdslLibrary {
     TrainingOps.install(b, optim);
     VizOps.install(b);
     Device.install(b, torch);
+    LibraryClasses.install(b, torch, nn, find(b, "DataLoader"), find(b, "TensorDataset"));
+    torch.put("save", find(b, "save"));
+    torch.put("load", find(b, "load"));
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
       functional.put(name, torch.get(name));
     }

@@ -54,7 +54,7 @@ final class TensorProtocol implements Protocol<Tensor> {
     return v instanceof Float f ? (double) f : v instanceof Integer i ? (long) i : v;
   }
 
-  @Override public String typeName(Tensor self) { return "Tensor"; }
+  @Override public String typeName(Tensor self) { return self.isParameter() ? "Parameter" : "Tensor"; }
 
   @Override public Object getAttr(Tensor self, String name, Interpreter interpreter) {
     if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.warn("UserWarning", NON_LEAF_GRAD);
@@ -222,7 +222,9 @@ final class TensorProtocol implements Protocol<Tensor> {
     return self.itemDouble() != 0;
   }
 
-  @Override public String repr(Tensor self) { return self.toString(); }
+  @Override public String repr(Tensor self) {
+    return self.isParameter() ? "Parameter containing:\n" + self : self.toString();
+  }
 
   @Override public String format(Tensor self, String spec) {
     if (spec.isEmpty()) return self.toString();
