@@ -106,8 +106,8 @@ compOp
     | GE
     | IN
     | NOT IN
+    | IS NOT      // before IS: else `x is not None` parses as `x is (not None)`
     | IS
-    | IS NOT
     ;
 
 args

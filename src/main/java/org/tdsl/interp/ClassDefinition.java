@@ -71,6 +71,7 @@ final class ClassDefinition {
       }
       return c;
     }
+    if (v instanceof Builtin b && b.name().equals("type")) throw located(new TdslError("tdsl does not support metaclasses"), where, ip);
     if (v instanceof Builtin b) throw located(new TdslError("tdsl does not support subclassing built-in type '" + b.name() + "'"), where, ip);
     throw located(new TdslError("bases must be types, not '" + Values.typeName(v, ip) + "'"), where, ip);
   }

@@ -81,7 +81,12 @@ final class CoreBuiltins {
     b.register("iter", "iter(iterable)", "An iterator over the items.", a -> new PyIterator("iterator", Values.iterate(a.get("iterable"), a.interpreter())));
     b.register("next", "next(iterator, *default)", "The next item of an iterator.", a -> {
       if (a.get("iterator") instanceof PyObject o && o.pyClass().lookup("__next__") != PyClass.ABSENT) {
-        return InstanceProtocol.callDunder(o, "__next__");
+        try {
+          return InstanceProtocol.callDunder(o, "__next__");
+        } catch (TdslError e) {
+          if (!InstanceProtocol.isStopIteration(e) || a.varargs("default").size() == 0) throw e;
+          return a.varargs("default").get(0);
+        }
       }
       if (!(a.get("iterator") instanceof PyIterator it)) {
         throw new TdslError("'" + Values.typeName(a.get("iterator")) + "' object is not an iterator");

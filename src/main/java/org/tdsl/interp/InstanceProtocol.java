@@ -71,7 +71,26 @@ final class InstanceProtocol implements Protocol<PyObject> {
   /** An IndexError ending an iteration through __getitem__, as Python's old sequence protocol. */
   private static boolean isIndexError(TdslError e) {
     String m = e.getMessage();
-    return m != null && (m.startsWith("IndexError") || m.contains("index out of range") || m.contains("is out of range"));
+    return m != null && (m.startsWith("IndexError") || m.contains("index out of range") || m.contains("is out of range")
+        || m.contains("is out of bounds"));
+  }
+
+  /**
+   * The order of a and b when either is an instance, as sorted(), min() and max() use it:
+   * from {@code <} alone (a.__lt__(b), else b.__gt__(a)), as Python's sort does.
+   */
+  static int order(Object a, Object b) {
+    if (lessThan(a, b)) return -1;
+    return lessThan(b, a) ? 1 : 0;
+  }
+
+  private static boolean lessThan(Object a, Object b) {
+    Object r = a instanceof PyObject o ? INSTANCE.compare(o, CmpOp.LT, b) : UNSUPPORTED;
+    if (r == UNSUPPORTED && b instanceof PyObject o) r = INSTANCE.compare(o, CmpOp.GT, a);
+    if (r == UNSUPPORTED) {
+      throw new TdslError("'<' not supported between instances of '" + Values.typeName(a) + "' and '" + Values.typeName(b) + "'");
+    }
+    return (a instanceof PyObject o ? o : (PyObject) b).interpreter().truthy(r);
   }
 
   // ---------------------------------------------------------------- attributes

@@ -193,6 +193,7 @@ public final class Values {
 
   /** a < b for numbers, strings and sequences; null when the types do not order. */
   static Integer order(Object a, Object b) {
+    if (a instanceof PyObject || b instanceof PyObject) return InstanceProtocol.order(a, b);
     if (isNumber(a) && isNumber(b)) {
       if (a instanceof Double || b instanceof Double) return Double.compare(toDouble(a), toDouble(b)) == 0 ? 0 : toDouble(a) < toDouble(b) ? -1 : toDouble(a) > toDouble(b) ? 1 : null;
       return Long.compare(asLong(a), asLong(b));
