@@ -17,7 +17,7 @@ final class ClassBuiltins {
   static void install(Builtins b) {
     b.registerValue("object", "The base of every class: class Point(object) { ... }.", PyClass.OBJECT);
     b.registerValue("NotImplemented", "What a dunder method returns to let the other operand try.", Protocol.UNSUPPORTED);
-    b.register("type", "type(object)", "The class of a value: type(net).__name__ is 'Net'.", a -> type(a.get("object"), a.interpreter()));
+    b.register("type", "type(object)", "The class of a value: type(net).__name__ is 'Net', type(3) is int, type(layer) is nn.Linear.", a -> type(a.get("object"), a.interpreter()));
     b.register("isinstance", "isinstance(obj, class_or_tuple)",
         "Whether obj is an instance of the class (or of one in a tuple): int, str, a program's class, nn.Module, torch.Tensor.",
         a -> isInstance(a.get("obj"), a.get("class_or_tuple"), a.interpreter()));
@@ -63,12 +63,11 @@ final class ClassBuiltins {
     if (v instanceof PyObject o) return o.pyClass();
     if (v instanceof PyClass) return TYPE;
     String name = Values.typeName(v, ip);
-    if (BUILTIN_TYPES.contains(name)) {
-      Object builtin = ip.builtins().lookup(name, null);
-      if (builtin != null) return builtin;
-    }
     PyClass known = ip.builtins().classOf(v);
     if (known != null) return known;
+    // int, str, list, ... and the library's types made by a builtin of their name (Linear, DataLoader)
+    Object builtin = ip.builtins().lookup(name, null);
+    if (builtin instanceof Builtin && (BUILTIN_TYPES.contains(name) || Values.isForeign(v))) return builtin;
     Class<?> java = v == null ? Void.class : v.getClass();
     return PyClass.wrapper(name, "builtins", PyClass.OBJECT, java::isInstance, null);
   }
@@ -85,6 +84,10 @@ final class ClassBuiltins {
     if (classes instanceof Builtin bi && BUILTIN_TYPES.contains(bi.name())) {
       String type = Values.typeName(obj, ip);
       return bi.name().equals(type) || (bi.name().equals("int") && type.equals("bool"));
+    }
+    // a library type made by a builtin of its name: isinstance(m, nn.Linear), isinstance(loader, DataLoader)
+    if (classes instanceof Builtin bi && Character.isUpperCase(bi.name().charAt(0))) {
+      return Values.isForeign(obj) && !(obj instanceof PyObject) && bi.name().equals(Values.typeName(obj, ip));
     }
     throw new TdslError("isinstance() arg 2 must be a type, a tuple of types, or a union");
   }
