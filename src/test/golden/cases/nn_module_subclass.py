@@ -43,6 +43,9 @@ state = {
 }
 net.load_state_dict(state)
 print(net.fc2.bias)
+print(net.state_dict()["fc2.bias"], net.state_dict()["mean"])
+net.training = False
+print(net.training, net.fc1.training)
 net.eval()
 print(net.training, net.conv1.training, net.dropout1.training)
 x = torch.arange(32.).reshape(2, 1, 4, 4) / 16

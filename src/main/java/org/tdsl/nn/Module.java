@@ -235,6 +235,9 @@ public abstract class Module {
 
   public boolean isTraining() { return training; }
 
+  /** {@code self.training = mode}: this module's flag alone, as the plain attribute is in PyTorch. */
+  protected final void setTrainingFlag(boolean mode) { training = mode; }
+
   /** {@code zero_grad()}: sets every parameter's gradient to None (PyTorch 2.x's default). */
   public void zeroGrad() {
     for (Tensor p : parameters()) p.setGrad(null);

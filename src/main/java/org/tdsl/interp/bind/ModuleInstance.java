@@ -72,7 +72,9 @@ final class ModuleInstance extends Module implements PyObject {
   /** PyTorch's Module.__setattr__: parameters, layers and buffers are registered, the rest stored. */
   @Override
   public void setNative(String name, Object value) {
-    if (value instanceof Tensor t && t.isParameter()) {
+    if (name.equals("training") && value instanceof Boolean mode) {
+      setTrainingFlag(mode);
+    } else if (value instanceof Tensor t && t.isParameter()) {
       dict.remove(name);
       forget(name);
       adoptParameter(name, t);

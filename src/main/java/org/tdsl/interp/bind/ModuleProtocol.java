@@ -39,7 +39,12 @@ final class ModuleProtocol implements Protocol<Module> {
           m.namedParameters().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
           return new PyList(pairs);
         });
-    def("state_dict()", "The parameters by name (a dict).", (m, a) -> dict(m.stateDict()));
+    def("state_dict()", "The parameters and buffers by name (a dict of detached tensors sharing their data).",
+        (m, a) -> {
+          PyDict d = new PyDict();
+          m.stateDict().forEach((k, v) -> d.put(k, v.detach()));
+          return d;
+        });
     def("load_state_dict(state_dict)", "Copies tensors in by name, checking names and shapes.",
         (m, a) -> {
           Map<String, Tensor> state = new LinkedHashMap<>();
@@ -144,12 +149,6 @@ final class ModuleProtocol implements Protocol<Module> {
     if (m instanceof ModuleInstance mi) mi.dict().remove(name);
     m.registerModule(name, (Module) module);
     return null;
-  }
-
-  private static PyDict dict(Map<String, Tensor> map) {
-    PyDict d = new PyDict();
-    map.forEach(d::put);
-    return d;
   }
 
   @Override public String typeName(Module self) { return self.typeName(); }
