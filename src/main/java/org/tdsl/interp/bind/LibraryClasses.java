@@ -1,12 +1,15 @@
 package org.tdsl.interp.bind;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdsl.data.Dataset;
+import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
 import org.tdsl.interp.Interpreter;
 import org.tdsl.interp.PyClass;
+import org.tdsl.interp.PyDict;
 import org.tdsl.interp.PyObject;
 import org.tdsl.interp.TdslError;
 import org.tdsl.nn.Module;
@@ -73,10 +76,11 @@ final class LibraryClasses {
     b.registerClass(Tensor.class, v -> ((Tensor) v).isParameter() ? parameter : tensor);
   }
 
-  private static Map<String, Object> kwargs(org.tdsl.interp.Args a) {
-    org.tdsl.interp.PyDict d = (org.tdsl.interp.PyDict) a.get("kwargs");
+  /** The **kwargs a native method received, as the keywords of the call it makes. */
+  private static Map<String, Object> kwargs(Args a) {
+    PyDict d = (PyDict) a.get("kwargs");
     if (d.size() == 0) return Map.of();
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     for (Object k : d.keys()) out.put((String) k, d.get(k));
     return out;
   }

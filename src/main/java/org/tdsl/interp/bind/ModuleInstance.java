@@ -3,6 +3,7 @@ package org.tdsl.interp.bind;
 import java.util.List;
 import java.util.Map;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyClass;
 import org.tdsl.interp.PyObject;
 import org.tdsl.interp.TdslError;
@@ -64,10 +65,8 @@ final class ModuleInstance extends Module implements PyObject {
     if (hasParameter(name)) return parameter(name);
     if (hasBuffer(name)) return buffer(name);
     if (hasChild(name)) return child(name);
-    return UNSUPPORTED_MARK;
+    return Protocol.UNSUPPORTED;
   }
-
-  private static final Object UNSUPPORTED_MARK = org.tdsl.interp.Protocol.UNSUPPORTED;
 
   /** PyTorch's Module.__setattr__: parameters, layers and buffers are registered, the rest stored. */
   @Override
