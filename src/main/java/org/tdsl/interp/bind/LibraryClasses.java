@@ -38,7 +38,8 @@ final class LibraryClasses {
     });
     module.defineNative("__repr__(self)", a -> a.get("self") instanceof ModuleInstance m ? m.moduleRepr() : String.valueOf(a.get("self")));
     module.defineNative("__setattr__(self, name, value)", a -> {
-      ((PyObject) a.get("self")).setNative(a.getString("name"), a.get("value"));
+      if (!(a.get("self") instanceof ModuleInstance m)) throw new TdslError("Module.__setattr__() needs a module of a program's class");
+      m.setNative(a.getString("name"), a.get("value"));
       return null;
     });
 
