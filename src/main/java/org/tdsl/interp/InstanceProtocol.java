@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
+import org.tdsl.syntax.UnaryOp;
 
 /**
  * Python's rules for instances of a program's classes: attribute lookup (properties, then the
@@ -189,8 +192,12 @@ final class InstanceProtocol implements Protocol<PyObject> {
   }
 
   @Override
-  public Object unary(PyObject self, String op) {
-    return dunderOrUnsupported(self, op.equals("-") ? "__neg__" : "__pos__");
+  public Object unary(PyObject self, UnaryOp op) {
+    return switch (op) {
+      case NEG -> dunderOrUnsupported(self, "__neg__");
+      case POS -> dunderOrUnsupported(self, "__pos__");
+      case NOT -> UNSUPPORTED;
+    };
   }
 
   @Override
@@ -202,7 +209,9 @@ final class InstanceProtocol implements Protocol<PyObject> {
       case LE -> "__le__";
       case GT -> "__gt__";
       case GE -> "__ge__";
+      default -> null;  // membership and identity never reach a protocol
     };
+    if (name == null) return UNSUPPORTED;
     if (op == CmpOp.NE && !self.pyClass().programDefines("__ne__") && self.pyClass().programDefines("__eq__")) {
       Object eq = dunderOrUnsupported(self, "__eq__", other);
       return eq == UNSUPPORTED ? eq : !self.interpreter().truthy(eq);

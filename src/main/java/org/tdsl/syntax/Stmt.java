@@ -12,7 +12,7 @@ public sealed interface Stmt {
   record Assign(Pos pos, List<Expr> targets, Expr value) implements Stmt {}
 
   /** op is "+", "-", "*" or "/". */
-  record AugAssign(Pos pos, Expr target, String op, Expr value) implements Stmt {}
+  record AugAssign(Pos pos, Expr target, BinOp op, Expr value) implements Stmt {}
 
   /** if / else if chains: conditions.size() == blocks.size(); otherwise may be null. */
   record If(Pos pos, List<Expr> conditions, List<List<Stmt>> blocks, List<Stmt> otherwise)

@@ -32,7 +32,7 @@ class ModuleSubclassSaveTest {
   private String run(String program) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Interpreter ip = new Interpreter(TdslLibrary.standard(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    ip.define("path", tmp.resolve("net.safetensors").toString());
+    ip.host().define("path", tmp.resolve("net.safetensors").toString());
     ip.run(program, "save.tdsl", tmp);
     return bytes.toString(StandardCharsets.UTF_8);
   }
