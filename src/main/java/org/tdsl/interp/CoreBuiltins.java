@@ -111,7 +111,11 @@ final class CoreBuiltins {
       }
       if (x instanceof Double d) return Math.abs(d);
       if (x instanceof Boolean bo) return bo ? 1L : 0L;
-      Protocol<Object> p = Values.isForeign(x) ? a.interpreter().builtins().protocolFor(x) : null;
+      if (x instanceof PyObject o) {
+        Object r = InstanceProtocol.callDunder(o, "__abs__");
+        if (r != PyClass.ABSENT) return r;
+      }
+      Protocol<Object> p = Values.isForeign(x) && !(x instanceof PyObject) ? a.interpreter().builtins().protocolFor(x) : null;
       if (p != null) {
         Object attr = p.getAttr(x, "abs");
         if (attr != Protocol.UNSUPPORTED) return a.call(attr);

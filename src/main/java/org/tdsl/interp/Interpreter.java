@@ -652,6 +652,7 @@ public final class Interpreter {
   /** object.name: methods of builtin types, a Protocol's attributes; Python's AttributeError words. */
   public Object getAttr(Object object, String name) {
     if (object instanceof PyCallable c && name.equals("__name__")) return c.name();
+    if (name.equals("__class__") && !(object instanceof PyObject)) return ClassBuiltins.type(object, this);
     Object m = Methods.get(object, name);
     if (m != null) return m;
     List<String> names = new ArrayList<>(Methods.names(object));
