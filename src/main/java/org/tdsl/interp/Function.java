@@ -63,6 +63,6 @@ final class Function implements PyCallable {
 
   @Override
   public String toString() {
-    return "<function " + name + ">";
+    return "<function " + signature.name() + ">";
   }
 }

@@ -31,7 +31,7 @@ final class LibraryClasses {
       Object self = a.get("self");
       Interpreter ip = a.interpreter();
       if (self instanceof PyObject o && o.pyClass().lookup("forward") == PyClass.ABSENT) {
-        throw new TdslError("NotImplementedError: Module [" + o.pyClass().name() + "] is missing the required \"forward\" function");
+        throw new TdslError("Module [" + o.pyClass().name() + "] is missing the required \"forward\" function");
       }
       Object forward = ip.getAttr(self, "forward");
       return ip.callValue(forward, a.varargs("args").items(), kwargs(a));
