@@ -24,6 +24,7 @@ statement
     | WHILE expr block                                          # whileStmt
     | FOR forTarget IN exprList block                           # forStmt
     | DEF NAME LPAREN params? RPAREN block                      # defStmt
+    | CLASS NAME (LPAREN args? RPAREN)? block                   # classStmt
     | WITH expr (AS forTarget)? block                           # withStmt
     | IMPORT STRING                                             # importStmt
     | RETURN exprList?                                          # returnStmt
@@ -105,8 +106,8 @@ compOp
     | GE
     | IN
     | NOT IN
+    | IS NOT      // before IS: else `x is not None` parses as `x is (not None)`
     | IS
-    | IS NOT
     ;
 
 args
@@ -137,6 +138,7 @@ WHILE    : 'while' ;
 FOR      : 'for' ;
 IN       : 'in' ;
 DEF      : 'def' ;
+CLASS    : 'class' ;
 RETURN   : 'return' ;
 BREAK    : 'break' ;
 CONTINUE : 'continue' ;

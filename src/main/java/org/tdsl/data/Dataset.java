@@ -11,6 +11,12 @@ public interface Dataset {
   Tensor[] get(int index);
 
   /**
+   * Whether a sample is a tuple of fields, as here, or one value (a program's Dataset whose
+   * {@code __getitem__} returns a tensor): then a loader yields the batch itself, not a 1-tuple.
+   */
+  default boolean tupleItems() { return true; }
+
+  /**
    * The samples at {@code indices} stacked along a new first dim: what a DataLoader yields.
    * Datasets backed by one array override this to copy rows directly.
    */

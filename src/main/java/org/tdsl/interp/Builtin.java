@@ -21,8 +21,12 @@ public record Builtin(String name, String signature, String help, BuiltinFn impl
     return parsed.keywordNames();
   }
 
+  private static final java.util.Set<String> TYPES =
+      java.util.Set.of("int", "float", "str", "bool", "list", "tuple", "dict", "range", "set", "frozenset");
+
   @Override
   public String toString() {
-    return "<built-in function " + name + ">";
+    // the builtins that are Python's types print as classes: print(int) shows <class 'int'>
+    return TYPES.contains(name) ? "<class '" + name + "'>" : "<built-in function " + name + ">";
   }
 }

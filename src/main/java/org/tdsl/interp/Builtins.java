@@ -27,6 +27,8 @@ public final class Builtins {
   /** Protocol lookups by concrete class, NONE for classes without one; cleared on registration. */
   private final Map<Class<?>, Protocol<?>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Class<? extends Throwable>> userErrors = new HashSet<>();
+  private final Map<Class<?>, java.util.function.Function<Object, PyClass>> classes = new LinkedHashMap<>();
+  private final Map<String, PyClass> libraryTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A table holding Python's everyday builtins. */
   public static Builtins standard() {
@@ -66,6 +68,27 @@ public final class Builtins {
     resolved.clear();
   }
 
+  /**
+   * The library class that type() answers for values of exactly this Java class, chosen per
+   * value (a Tensor is a torch.Tensor, or an nn.Parameter when it is one).
+   */
+  public void registerClass(Class<?> javaType, java.util.function.Function<Object, PyClass> classOf) {
+    classes.put(javaType, classOf);
+  }
+
+  /**
+   * The class that type() gives a library value with no registered class: one per qualified
+   * name, so that type(a) == type(b) for two Linear layers.
+   */
+  PyClass libraryType(String qualified, java.util.function.Supplier<PyClass> make) {
+    return libraryTypes.computeIfAbsent(qualified, q -> make.get());
+  }
+
+  PyClass classOf(Object value) {
+    var f = value == null ? null : classes.get(value.getClass());
+    return f == null ? null : f.apply(value);
+  }
+
   /** Exceptions of this type (or a subtype) thrown by a builtin or protocol are the user's mistakes. */
   public void registerUserError(Class<? extends Throwable> type) {
     userErrors.add(type);
@@ -98,8 +121,34 @@ public final class Builtins {
     return out;
   }
 
+  /**
+   * The protocol the interpreter uses for a value: the object model's own for instances of a
+   * program's classes, classes, super objects and method wrappers (whatever Java class an
+   * instance also is), else the one registered for its Java class.
+   */
   @SuppressWarnings("unchecked")
   <T> Protocol<T> protocolFor(Object value) {
+    Protocol<?> own = objectModel(value);
+    return own != null ? (Protocol<T>) own : libraryProtocolFor(value);
+  }
+
+  private static Protocol<?> objectModel(Object value) {
+    return switch (value) {
+      case PyObject o -> InstanceProtocol.INSTANCE;
+      case PyClass c -> ClassProtocol.INSTANCE;
+      case PySuper s -> PySuper.PROTOCOL;
+      case PyProperty p -> PyProperty.PROTOCOL;
+      case PyClassMethod c -> PyClassMethod.PROTOCOL;
+      case null, default -> null;
+    };
+  }
+
+  /**
+   * The protocol registered for value's Java class, ignoring the object model: what an
+   * instance of a subclass of nn.Module answers for the attributes its class does not define.
+   */
+  @SuppressWarnings("unchecked")
+  <T> Protocol<T> libraryProtocolFor(Object value) {
     if (value == null || protocols.isEmpty()) return null;
     Protocol<?> cached = resolved.get(value.getClass());
     if (cached == null) {

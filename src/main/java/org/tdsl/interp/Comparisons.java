@@ -27,6 +27,9 @@ public final class Comparisons {
       }
       default -> {}
     }
+    if ((op == CmpOp.EQ || op == CmpOp.NE) && (a instanceof PyClass || b instanceof PyClass)) {
+      return identical(a, b) == (op == CmpOp.EQ);
+    }
     if (Values.isForeign(a)) {
       Protocol<Object> p = ip.builtins().protocolFor(a);
       if (p != null) {
@@ -61,6 +64,7 @@ public final class Comparisons {
 
   private static boolean identical(Object a, Object b) {
     if (a == b) return true;
+    if (a instanceof PyClass c && c.sameAs(b) || b instanceof PyClass c2 && c2.sameAs(a)) return true;
     return (a instanceof Long || a instanceof Boolean || a instanceof String) && a.equals(b);
   }
 
@@ -83,6 +87,9 @@ public final class Comparisons {
         return i >= 0 && i < n;
       }
       default -> {
+        Protocol<Object> p = Values.isForeign(container) ? ip.builtins().protocolFor(container) : null;
+        Object answer = p == null ? Protocol.UNSUPPORTED : p.contains(container, item);
+        if (answer != Protocol.UNSUPPORTED) return (Boolean) answer;
         boolean iterable = container instanceof PyList || container instanceof PyTuple
             || container instanceof PyIterator || container instanceof DictView
             || (Values.isForeign(container) && ip.builtins().protocolFor(container) != null);

@@ -95,6 +95,14 @@ final class CoreBuiltins {
     });
     b.register("iter", "iter(iterable)", "An iterator over the items.", a -> new PyIterator("iterator", Values.iterate(a.get("iterable"), a.interpreter())));
     b.register("next", "next(iterator, *default)", "The next item of an iterator.", a -> {
+      if (a.get("iterator") instanceof PyObject o && o.pyClass().lookup("__next__") != PyClass.ABSENT) {
+        try {
+          return InstanceProtocol.callDunder(o, "__next__");
+        } catch (TdslError e) {
+          if (!InstanceProtocol.isStopIteration(e) || a.varargs("default").size() == 0) throw e;
+          return a.varargs("default").get(0);
+        }
+      }
       if (!(a.get("iterator") instanceof PyIterator it)) {
         throw new TdslError("'" + Values.typeName(a.get("iterator")) + "' object is not an iterator");
       }
@@ -116,7 +124,11 @@ final class CoreBuiltins {
       }
       if (x instanceof Double d) return Math.abs(d);
       if (x instanceof Boolean bo) return bo ? 1L : 0L;
-      Protocol<Object> p = Values.isForeign(x) ? a.interpreter().builtins().protocolFor(x) : null;
+      if (x instanceof PyObject o) {
+        Object r = InstanceProtocol.callDunder(o, "__abs__");
+        if (r != PyClass.ABSENT) return r;
+      }
+      Protocol<Object> p = Values.isForeign(x) && !(x instanceof PyObject) ? a.interpreter().builtins().protocolFor(x) : null;
       if (p != null) {
         Object attr = p.getAttr(x, "abs");
         if (attr != Protocol.UNSUPPORTED) return a.call(attr);
@@ -156,20 +168,6 @@ final class CoreBuiltins {
       while (it.hasNext()) if (!a.interpreter().truthy(it.next())) return false;
       return true;
     });
-    b.register("isinstance", "isinstance(obj, class_or_tuple)", "Whether obj is of the given builtin type (int, float, str, ...).", a -> {
-      Object cls = a.get("class_or_tuple");
-      List<Object> classes = cls instanceof PyTuple t ? t.items() : List.of(cls);
-      String type = Values.typeName(a.get("obj"), a.interpreter());
-      for (Object c : classes) {
-        if (c instanceof PyType t) {
-          if (t.equals(PyType.of(a.get("obj"), a.interpreter()))) return true;
-          continue;
-        }
-        if (!(c instanceof Builtin bi)) throw new TdslError("isinstance() arg 2 must be a type, a tuple of types, or a union");
-        if (bi.name().equals(type) || (bi.name().equals("int") && type.equals("bool"))) return true;
-      }
-      return false;
-    });
     b.register("getattr", "getattr(object, name, *default)", "The attribute name of object (or default when it has none).", a -> {
       try {
         return a.interpreter().getAttr(a.get("object"), a.getString("name"));
@@ -187,6 +185,7 @@ final class CoreBuiltins {
         return false;
       }
     });
+    ClassBuiltins.install(b);
     b.register("time", "time()", "Seconds since the epoch, as a float (for timing).", a -> {
       java.time.Instant now = java.time.Instant.now();  // microseconds, as Python's time.time()
       return now.getEpochSecond() + now.getNano() / 1e9;

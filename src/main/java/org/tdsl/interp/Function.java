@@ -11,15 +11,39 @@ final class Function implements PyCallable {
   final List<Stmt> body;
   final Environment closure;
   final Pos pos;
+  /** The class whose body defined this function (for super()); null for a plain function. */
+  final PyClass owner;
   private final Interpreter interpreter;
 
   Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos, Interpreter interpreter) {
+    this(name, signature, body, closure, pos, interpreter, null);
+  }
+
+  private Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos,
+      Interpreter interpreter, PyClass owner) {
     this.name = name;
     this.signature = signature;
     this.body = body;
     this.closure = closure;
     this.pos = pos;
     this.interpreter = interpreter;
+    this.owner = owner;
+  }
+
+  /**
+   * This function as a method of owner: its errors say {@code Net.__init__()}, it sees the
+   * scope around the class (not the class body, as in Python), and super() knows its class.
+   */
+  Function asMethodOf(PyClass owner, Environment closure) {
+    Signature qualified = new Signature(owner.name() + "." + name, signature.params());
+    return new Function(name, qualified, body, closure, pos, interpreter, owner);
+  }
+
+  /** The scope of one call of a method defined in a class body binds super to (its class, its first argument). */
+  void bindSuper(Environment env, Object[] bound) {
+    if (owner != null && bound.length > 0 && signature.params().getFirst().kind() == org.tdsl.syntax.Stmt.ParamKind.NORMAL) {
+      env.define("super", new PySuper.Zero(owner, bound[0]));
+    }
   }
 
   @Override
@@ -62,6 +86,6 @@ final class Function implements PyCallable {
 
   @Override
   public String toString() {
-    return "<function " + name + ">";
+    return "<function " + signature.name() + ">";
   }
 }

@@ -20,7 +20,7 @@ public final class Help {
   public static String describe(Object value, Interpreter ip) {
     if (value instanceof PyCallable c) return callable(c, ip);
     String type = Values.typeName(value, ip);
-    if (type.equals("module") || value instanceof PyType) return members(value, ip);
+    if (type.equals("module") || value instanceof PyClass) return members(value, ip);
     StringBuilder sb = new StringBuilder(header(value, type, ip)).append('\n');
     String[] lines = Values.repr(value, ip).split("\n", -1);
     for (int i = 0; i < Math.min(lines.length, MAX_REPR_LINES); i++) sb.append(lines[i]).append('\n');

@@ -203,7 +203,12 @@ public final class Interpreter {
 
   // ------------------------------------------------------------------ statements
 
-  private void execBlock(List<Stmt> body, Environment env) {
+  /** e with the position pos, unless it has one (for errors found outside an evaluation site). */
+  TdslError located(TdslError e, Pos pos) {
+    return errors.located(e, pos);
+  }
+
+  void execBlock(List<Stmt> body, Environment env) {
     for (Stmt s : body) exec(s, env);
   }
 
@@ -275,6 +280,7 @@ public final class Interpreter {
         }
         env.define(s.name(), new Function(s.name(), new Signature(s.name(), params), s.body(), env, s.pos(), this));
       }
+      case Stmt.ClassDef s -> env.define(s.name(), ClassDefinition.run(s, env, this));
       case Stmt.With s -> with(s, env);
       case Stmt.Import s -> importFile(s);
       case Stmt.Return s -> throw new Signal.Return(s.value() == null ? null : evaluate(s.value(), env), s.pos());
@@ -647,6 +653,7 @@ public final class Interpreter {
     if (frames.size() >= MAX_DEPTH) throw new TdslError("maximum recursion depth exceeded");
     Environment env = new Environment(f.closure);
     for (int i = 0; i < bound.length; i++) env.define(f.signature.params().get(i).name(), bound[i]);
+    f.bindSuper(env, bound);
     Pos site = callSite != null ? callSite : f.pos;
     frames.push(new TdslError.Frame(f.name, site));
     try {
@@ -665,6 +672,8 @@ public final class Interpreter {
 
   /** object.name: methods of builtin types, a Protocol's attributes; Python's AttributeError words. */
   public Object getAttr(Object object, String name) {
+    if (object instanceof PyCallable c && name.equals("__name__")) return c.name();
+    if (name.equals("__class__") && !(object instanceof PyObject)) return ClassBuiltins.type(object, this);
     Object m = Methods.get(object, name);
     if (m != null) return m;
     List<String> names = new ArrayList<>(Methods.names(object));
@@ -688,7 +697,7 @@ public final class Interpreter {
     return names;
   }
 
-  private void setAttr(Object object, String name, Object value) {
+  void setAttr(Object object, String name, Object value) {
     Protocol<Object> p = Values.isForeign(object) ? builtins.protocolFor(object) : null;
     if (p != null && p.setAttr(object, name, value)) return;
     if (p != null) {

@@ -9,9 +9,6 @@ final class IntrospectionBuiltins {
   private IntrospectionBuiltins() {}
 
   static void install(Builtins b) {
-    b.registerProtocol(PyType.class, PyType.PROTOCOL);
-    b.register("type", "type(object)", "The class of object: <class 'int'>, <class 'torch.Tensor'>, ...",
-        a -> PyType.of(a.get("object"), a.interpreter()));
     b.register("dir", "dir(*object)", "The attribute names of object, sorted (no argument: the global names).", a -> {
       List<Object> args = a.varargs("object").items();
       if (args.size() > 1) throw new TdslError("dir expected at most 1 argument, got " + args.size());

@@ -77,6 +77,11 @@ public interface Protocol<T> {
     return UNSUPPORTED;
   }
 
+  /** item in self: a Boolean, or UNSUPPORTED to search the items that iteration gives. */
+  default Object contains(T self, Object item) {
+    return UNSUPPORTED;
+  }
+
   /** self[index]: index is Long, Slice, Ellipsis, null (None), PyTuple, or a foreign object. */
   default Object getItem(T self, Object index) {
     return UNSUPPORTED;

@@ -49,6 +49,9 @@ public final class PyDict {
     if (key instanceof PyList || key instanceof PyDict) {
       throw new TdslError("unhashable type: '" + Values.typeName(key) + "'");
     }
+    if (key instanceof PyObject o && !o.pyClass().hashable()) {
+      throw new TdslError("unhashable type: '" + o.pyClass().name() + "'");
+    }
     if (key instanceof Boolean b) return b ? 1L : 0L;
     if (key instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) return (long) (double) d;
     return key;

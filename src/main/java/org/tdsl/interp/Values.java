@@ -30,9 +30,12 @@ public final class Values {
       case Function f -> "function";
       case Builtin b -> "builtin_function_or_method";
       case Quitter q -> "Quitter";
+      case PyMethod m -> "method";
       case PyCallable c -> "builtin_function_or_method";
       case Slice s -> "slice";
       case Ellipsis e -> "ellipsis";
+      case PyObject o -> o.pyClass().name();
+      case PyClass c -> "type";
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
         yield p != null ? p.typeName(v) : v.getClass().getSimpleName();
@@ -192,6 +195,7 @@ public final class Values {
 
   /** a < b for numbers, strings and sequences; null when the types do not order. */
   static Integer order(Object a, Object b) {
+    if (a instanceof PyObject || b instanceof PyObject) return InstanceProtocol.order(a, b);
     if (isNumber(a) && isNumber(b)) {
       if (a instanceof Double || b instanceof Double) return Double.compare(toDouble(a), toDouble(b)) == 0 ? 0 : toDouble(a) < toDouble(b) ? -1 : toDouble(a) > toDouble(b) ? 1 : null;
       return Long.compare(asLong(a), asLong(b));

@@ -52,6 +52,8 @@ final class AstBuilder {
           new Stmt.For(pos, forTarget(s.forTarget()), exprList(s.exprList()), block(s.block()));
       case DefStmtContext s -> new Stmt.Def(pos(s.NAME().getSymbol()), s.NAME().getText(),
           params(s.params()), block(s.block()));
+      case ClassStmtContext s -> new Stmt.ClassDef(pos(s.NAME().getSymbol()), s.NAME().getText(),
+          args(s.args()), block(s.block()), List.of());
       case WithStmtContext s -> new Stmt.With(pos, expr(s.expr()),
           s.forTarget() == null ? null : forTarget(s.forTarget()), block(s.block()));
       case ImportStmtContext s -> new Stmt.Import(pos, unquote(s.STRING().getSymbol()));
@@ -170,34 +172,39 @@ final class AstBuilder {
     return out;
   }
 
+  /** A call's (or a class's bases') arguments, positional before keyword as Python requires. */
+  private List<Arg> args(ArgsContext c) {
+    List<Arg> args = new ArrayList<>();
+    if (c == null) return args;
+    boolean seenKeyword = false;
+    for (ArgContext a : c.arg()) {
+      switch (a) {
+        case KeywordArgContext k -> {
+          seenKeyword = true;
+          args.add(new Arg(ArgKind.KEYWORD, k.NAME().getText(), expr(k.expr())));
+        }
+        case StarArgContext s -> args.add(new Arg(ArgKind.STAR, null, expr(s.expr())));
+        case KwargsArgContext k -> {
+          seenKeyword = true;
+          args.add(new Arg(ArgKind.DOUBLE_STAR, null, expr(k.expr())));
+        }
+        case PositionalArgContext p -> {
+          if (seenKeyword) {
+            throw new SyntaxError("positional argument follows keyword argument", pos(p.getStart()));
+          }
+          args.add(new Arg(ArgKind.POSITIONAL, null, expr(p.expr())));
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+    return args;
+  }
+
   Expr expr(ExprContext c) {
     Pos pos = pos(c.getStart());
     return switch (c) {
       case CallExprContext e -> {
-        List<Arg> args = new ArrayList<>();
-        boolean seenKeyword = false;
-        if (e.args() != null) {
-          for (ArgContext a : e.args().arg()) {
-            switch (a) {
-              case KeywordArgContext k -> {
-                seenKeyword = true;
-                args.add(new Arg(ArgKind.KEYWORD, k.NAME().getText(), expr(k.expr())));
-              }
-              case StarArgContext s -> args.add(new Arg(ArgKind.STAR, null, expr(s.expr())));
-              case KwargsArgContext k -> {
-                seenKeyword = true;
-                args.add(new Arg(ArgKind.DOUBLE_STAR, null, expr(k.expr())));
-              }
-              case PositionalArgContext p -> {
-                if (seenKeyword) {
-                  throw new SyntaxError("positional argument follows keyword argument", pos(p.getStart()));
-                }
-                args.add(new Arg(ArgKind.POSITIONAL, null, expr(p.expr())));
-              }
-              default -> throw new IllegalStateException();
-            }
-          }
-        }
+        List<Arg> args = args(e.args());
         Expr callee = expr(e.expr());
         Pos at = callee instanceof Expr.Member m ? m.pos() : callee.pos();
         yield new Expr.Call(span(at, e.getStop()), callee, args);

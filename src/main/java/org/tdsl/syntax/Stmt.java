@@ -29,6 +29,14 @@ public sealed interface Stmt {
 
   record Def(Pos pos, String name, List<Param> params, List<Stmt> body) implements Stmt {}
 
+  /**
+   * class name(bases) { body }: bases are the call-style arguments between the parentheses
+   * (a keyword such as metaclass= is refused when the class is made); decorators, applied
+   * bottom-up to the new class, come from the indentation form's @ lines.
+   */
+  record ClassDef(Pos pos, String name, List<Expr.Arg> bases, List<Stmt> body, List<Expr> decorators)
+      implements Stmt {}
+
   /** target may be null. */
   record With(Pos pos, Expr context, Expr target, List<Stmt> body) implements Stmt {}
 

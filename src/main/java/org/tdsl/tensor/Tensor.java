@@ -28,6 +28,7 @@ public final class Tensor {
   private int outputNr;
   private boolean wrappedNumber;
   private GradFn gradAccumulator;
+  private boolean parameter;
 
   public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
     this(storage, shape, strides, offset, null);
@@ -288,6 +289,13 @@ public final class Tensor {
   public void setOutputNr(int n) { outputNr = n; }
   public boolean isLeaf() { return gradFn == null; }
   public boolean isWrappedNumber() { return wrappedNumber; }
+  /**
+   * Whether this tensor is an {@code nn.Parameter}: a layer's weight, or a tensor the program
+   * wrapped. PyTorch prints such a tensor as {@code Parameter containing:}, and a module
+   * registers it when it is assigned to an attribute. Results of operations are plain tensors.
+   */
+  public boolean isParameter() { return parameter; }
+  public void setParameter(boolean p) { parameter = p; }
   /** The leaf's cached gradient accumulator node (autograd keeps its identity stable here). */
   public GradFn gradAccumulator() { return gradAccumulator; }
   public void setGradAccumulator(GradFn g) { gradAccumulator = g; }

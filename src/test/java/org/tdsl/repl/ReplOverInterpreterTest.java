@@ -64,7 +64,8 @@ class ReplOverInterpreterTest {
     try (Session s = session()) {
       s.type("l = [2, 1]\r").type("l.so\t");
       Thread.sleep(300);
-      s.type("()\r").type("print(1, 2, se\t");
+      // "sep" rather than "se": se also starts setattr (and set), as in Python's REPL
+      s.type("()\r").type("print(1, 2, sep\t");
       Thread.sleep(300);
       s.type("'-')\r").awaitScreen("1-2\n");
       s.type("l\r").awaitScreen("[1, 2]");

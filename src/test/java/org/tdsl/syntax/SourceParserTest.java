@@ -81,4 +81,22 @@ class SourceParserTest {
     e = assertThrows(SyntaxError.class, () -> SourceParser.parse("x = [1, 2)", "t.tdsl"));
     assertEquals("expected ']' to close '[' at 1:5, found ')'", e.getMessage());
   }
+
+  @Test
+  void aClassStatementKeepsItsBasesBodyAndPlace() {
+    Stmt.ClassDef c = assertInstanceOf(Stmt.ClassDef.class,
+        SourceParser.parse("class Net(nn.Module, metaclass=M) {\n  x = 1\n  def f(self) { }\n}", "t.tdsl").getFirst());
+    assertEquals("Net", c.name());
+    assertEquals(2, c.bases().size());
+    assertEquals(Expr.ArgKind.KEYWORD, c.bases().get(1).kind());
+    assertEquals(2, c.body().size());
+    assertEquals(List.of(), c.decorators());
+    assertEquals(1, c.pos().line());
+    assertEquals(7, c.pos().col());
+    Stmt.ClassDef bare = assertInstanceOf(Stmt.ClassDef.class, SourceParser.parse("class A { }", "t.tdsl").getFirst());
+    assertEquals(List.of(), bare.bases());
+    assertEquals(false, SourceParser.isComplete("class A {"));
+    // a finished class waits for the REPL's blank line, as a finished def does
+    assertEquals(SourceParser.isComplete("def f() { }"), SourceParser.isComplete("class A { }"));
+  }
 }

@@ -34,7 +34,12 @@ final class ModuleProtocol implements Protocol<Module> {
           m.namedParameters().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
           return new PyList(pairs);
         });
-    def("state_dict()", "The parameters by name (a dict).", (m, a) -> dict(m.stateDict()));
+    def("state_dict()", "The parameters and buffers by name (a dict of detached tensors sharing their data).",
+        (m, a) -> {
+          PyDict d = new PyDict();
+          m.stateDict().forEach((k, v) -> d.put(k, v.detach()));
+          return d;
+        });
     def("load_state_dict(state_dict)", "Copies tensors in by name, checking names and shapes.",
         (m, a) -> {
           Map<String, Tensor> state = new LinkedHashMap<>();
@@ -67,6 +72,45 @@ final class ModuleProtocol implements Protocol<Module> {
         });
     def("forward(input)", "The layer applied to input.", (m, a) -> m.call(Convert.tensor(a.get("input"), "forward", "input")));
     def("children()", "The direct sub-layers.", (m, a) -> new PyList(new ArrayList<>(m.children())));
+    def("named_children()", "(name, layer) pairs of the direct sub-layers.", (m, a) -> pairs(m.namedChildren()));
+    def("modules()", "This layer and every layer inside it, depth first.",
+        (m, a) -> new PyList(new ArrayList<>(m.namedModules().values())));
+    def("named_modules()", "(name, layer) pairs: '' for this layer, dotted paths below ('features.0').",
+        (m, a) -> pairs(m.namedModules()));
+    def("buffers()", "The saved, untrained tensors (register_buffer) of this layer and the ones inside.",
+        (m, a) -> new PyList(new ArrayList<>(m.namedBuffers().values())));
+    def("named_buffers()", "(name, tensor) pairs of the buffers.", (m, a) -> pairs(m.namedBuffers()));
+    def("apply(fn)", "Calls fn on every sub-layer, then on this one (e.g. to initialise weights); returns this layer.",
+        (m, a) -> apply(m, a.get("fn"), a));
+    def("register_buffer(name, tensor, persistent=True)", "Keeps tensor as state: saved in state_dict (when persistent), not trained.",
+        (m, a) -> {
+          Object t = a.get("tensor");
+          if (t != null && !(t instanceof Tensor)) throw new TdslError("cannot assign '" + Values.typeName(t) + "' object to buffer '" + a.getString("name") + "' (torch Tensor or None required)");
+          if (m instanceof ModuleInstance mi) mi.registerBufferChecked(a.getString("name"), (Tensor) t, a.getBool("persistent"));
+          else m.registerBuffer(a.getString("name"), (Tensor) t, a.getBool("persistent"));
+          return null;
+        });
+    def("register_parameter(name, param)", "Adds an nn.Parameter (or None) under name.",
+        (m, a) -> {
+          Object p = a.get("param");
+          if (p != null && !(p instanceof Tensor t && t.isParameter())) {
+            throw new TdslError("cannot assign '" + Values.typeName(p) + "' object to parameter '" + a.getString("name") + "' (torch.nn.Parameter or None required)");
+          }
+          m.forget(a.getString("name"));
+          if (m instanceof ModuleInstance mi) mi.dict().remove(a.getString("name"));
+          m.adoptParameter(a.getString("name"), (Tensor) p);
+          return null;
+        });
+    def("add_module(name, module)", "Adds a sub-layer under name (what self.name = module does).",
+        (m, a) -> addModule(m, a.getString("name"), a.get("module")));
+    def("register_module(name, module)", "add_module.", (m, a) -> addModule(m, a.getString("name"), a.get("module")));
+    def("requires_grad_(requires_grad=True)", "Turns gradients of every parameter on or off; returns this layer.",
+        (m, a) -> {
+          for (Tensor p : m.parameters()) p.setRequiresGrad(a.getBool("requires_grad"));
+          return m;
+        });
+    def("float()", "Itself: tdsl's parameters are float32.", (m, a) -> m);
+    def("extra_repr()", "The text inside the parentheses when the layer is printed.", (m, a) -> "");
     def("append(module)", "Adds a layer at the end (Sequential).", (m, a) -> {
       if (!(m instanceof Sequential s) || !(a.get("module") instanceof Module added)) throw new TdslError("append() needs a Sequential and a Module");
       return s.append(added);
@@ -77,10 +121,25 @@ final class ModuleProtocol implements Protocol<Module> {
     methods.method(signature, help, impl);
   }
 
-  private static PyDict dict(Map<String, Tensor> map) {
-    PyDict d = new PyDict();
-    map.forEach(d::put);
-    return d;
+  private static PyList pairs(Map<String, ?> map) {
+    List<Object> out = new ArrayList<>();
+    map.forEach((k, v) -> out.add(PyTuple.of(k, v)));
+    return new PyList(out);
+  }
+
+  /** PyTorch's Module.apply: children first (depth first), then the module itself. */
+  private static Module apply(Module m, Object fn, Args a) {
+    for (Module child : m.children()) apply(child, fn, a);
+    a.call(fn, m);
+    return m;
+  }
+
+  private static Object addModule(Module m, String name, Object module) {
+    if (module != null && !(module instanceof Module)) throw new TdslError(Values.typeName(module) + " is not a Module subclass");
+    m.forget(name);
+    if (m instanceof ModuleInstance mi) mi.dict().remove(name);
+    m.registerModule(name, (Module) module);
+    return null;
   }
 
   @Override public String typeName(Module self) { return self.typeName(); }
@@ -108,7 +167,7 @@ final class ModuleProtocol implements Protocol<Module> {
     Object m = name.equals("append") && !(self instanceof Sequential) ? UNSUPPORTED : methods.get(self, name);
     if (m != UNSUPPORTED) return m;
     if (name.equals("training")) return self.isTraining();
-    if (self.hasParameter(name) || self.child(name) != null) return self.getAttr(name);
+    if (self.hasParameter(name) || self.hasBuffer(name) || self.child(name) != null) return self.getAttr(name);
     return UNSUPPORTED;
   }
 
@@ -129,6 +188,7 @@ final class ModuleProtocol implements Protocol<Module> {
     names.add("training");
     names.addAll(self.namedParameters().keySet().stream().filter(n -> !n.contains(".")).toList());
     names.addAll(self.namedChildren().keySet());
+    names.addAll(self.namedBuffers().keySet().stream().filter(n -> !n.contains(".")).toList());
     return names;
   }
 

@@ -6,7 +6,7 @@ import org.tdsl.autograd.Node;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
-import org.tdsl.interp.PyType;
+import org.tdsl.interp.PyClass;
 import org.tdsl.interp.Signature;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
@@ -48,6 +48,9 @@ public final class TdslLibrary {
     TrainingOps.install(b, optim);
     VizOps.install(b);
     Device.install(b, torch);
+    LibraryClasses.install(b, torch, nn, find(b, "DataLoader"), find(b, "TensorDataset"));
+    torch.put("save", find(b, "save"));
+    torch.put("load", find(b, "load"));
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
       functional.put(name, torch.get(name));
     }
@@ -57,8 +60,8 @@ public final class TdslLibrary {
     torch.put("long", DType.INT64);
     b.registerValue("float32", "The 32-bit floating-point dtype (torch.float32).", DType.FLOAT32);
     b.registerValue("int64", "The 64-bit integer dtype (torch.int64).", DType.INT64);
-    PyType tensorClass = new PyType("torch.Tensor", table.methods());
-    torch.put("Tensor", tensorClass);
+    PyClass tensorClass = (PyClass) torch.get("Tensor");
+    table.methods().forEach(tensorClass::define);
     b.registerValue("Tensor", "torch.Tensor: the tensor class; Tensor.sum is the method t.sum, with t first.", tensorClass);
     b.registerValue("torch", "PyTorch's namespace: torch.NAME answers for every tensor function.", torch);
     b.registerValue("F", "torch.nn.functional: F.relu, F.softmax, F.nll_loss, ...", functional);

@@ -66,7 +66,7 @@ final class TensorProtocol implements Protocol<Tensor> {
     return v instanceof Float f ? (double) f : v instanceof Integer i ? (long) i : v;
   }
 
-  @Override public String typeName(Tensor self) { return "Tensor"; }
+  @Override public String typeName(Tensor self) { return self.isParameter() ? "Parameter" : "Tensor"; }
 
   @Override public String className(Tensor self) { return "torch.Tensor"; }
 
@@ -225,7 +225,9 @@ final class TensorProtocol implements Protocol<Tensor> {
     return self.itemDouble() != 0;
   }
 
-  @Override public String repr(Tensor self) { return self.toString(); }
+  @Override public String repr(Tensor self) {
+    return self.isParameter() ? "Parameter containing:\n" + self : self.toString();
+  }
 
   @Override public String format(Tensor self, String spec) {
     if (spec.isEmpty()) return self.toString();

@@ -190,6 +190,7 @@ final class TrainingOps {
         @Override public Object next() {
           Tensor[] batch = batches.next();
           bar.step();
+          if (batch.length == 1 && !self.loader.dataset().tupleItems()) return batch[0];
           return new PyTuple(new ArrayList<>(List.of((Object[]) batch)));
         }
 
