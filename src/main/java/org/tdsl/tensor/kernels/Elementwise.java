@@ -26,10 +26,17 @@ public final class Elementwise {
     for (; i < n; i++) out[outOff + i] = op.apply(x[xOff + i * xStride]);
   }
 
+  /**
+   * Ops with a vector form: exact lane operations, and exp, log and tanh of our own
+   * ({@link Exp}, {@link Log}, {@link Tanh}). The Vector API's transcendentals call Math per
+   * lane in the interpreter and C1 but the SVML library once C2 compiles them, which rounds
+   * some results differently, so a result would depend on the JIT's progress (issue 11).
+   * The rest (log1p, expm1, sin, cos, tan) take the scalar loop, Math, which every tier
+   * computes alike.
+   */
   static boolean hasVector(UnaryOp op) {
     return switch (op) {
-      case NEG, ABS, EXP, LOG, LOG1P, EXPM1, SQRT, RSQRT, SIN, COS, TAN, TANH, SIGMOID, RELU,
-           RECIPROCAL, SQUARE -> true;
+      case NEG, ABS, EXP, LOG, SQRT, RSQRT, TANH, SIGMOID, RELU, RECIPROCAL, SQUARE -> true;
       default -> false;
     };
   }
@@ -38,17 +45,12 @@ public final class Elementwise {
     return switch (op) {
       case NEG -> v.neg();
       case ABS -> v.abs();
-      case EXP -> v.lanewise(VectorOperators.EXP);
-      case LOG -> v.lanewise(VectorOperators.LOG);
-      case LOG1P -> v.lanewise(VectorOperators.LOG1P);
-      case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
+      case EXP -> Exp.vector(v);
+      case LOG -> Log.vector(v);
       case SQRT -> v.sqrt();
       case RSQRT -> v.broadcast(1f).div(v.sqrt());
-      case SIN -> v.lanewise(VectorOperators.SIN);
-      case COS -> v.lanewise(VectorOperators.COS);
-      case TAN -> v.lanewise(VectorOperators.TAN);
-      case TANH -> v.lanewise(VectorOperators.TANH);
-      case SIGMOID -> v.broadcast(1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+      case TANH -> Tanh.vector(v);
+      case SIGMOID -> v.broadcast(1f).div(Exp.vector(v.neg()).add(1f));
       case RELU -> v.max(0f);
       case RECIPROCAL -> v.broadcast(1f).div(v);
       case SQUARE -> v.mul(v);

@@ -2,7 +2,6 @@ package org.tdsl.tensor.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -123,8 +122,8 @@ final class GemmDot {
     for (int r = 0; r < R; r++) {
       FloatVector x = FloatVector.fromArray(S, a, rows[r], m);
       int at = cAt + r * ldc;
-      float d0 = x.mul(y0).reduceLanes(VectorOperators.ADD), d1 = x.mul(y1).reduceLanes(VectorOperators.ADD);
-      float d2 = x.mul(y2).reduceLanes(VectorOperators.ADD), d3 = x.mul(y3).reduceLanes(VectorOperators.ADD);
+      float d0 = Lanes.sum(x.mul(y0)), d1 = Lanes.sum(x.mul(y1));
+      float d2 = Lanes.sum(x.mul(y2)), d3 = Lanes.sum(x.mul(y3));
       c[at] = add ? c[at] + d0 : d0;
       c[at + 1] = add ? c[at + 1] + d1 : d1;
       c[at + 2] = add ? c[at + 2] + d2 : d2;
@@ -136,8 +135,8 @@ final class GemmDot {
   private static void store(float[] c, int at, boolean add, int p, int kc, float[] a, int aRow,
                             float[] b, int b0, int b1, int b2, int b3,
                             FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
-    float d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD);
-    float d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
+    float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
+    float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
     for (; p < kc; p++) {
       float x = a[aRow + p];
       d0 += x * b[b0 + p];
@@ -177,7 +176,7 @@ final class GemmDot {
       acc0 = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), acc0);
       acc1 = FloatVector.fromArray(S, x, xOff + p + L).fma(FloatVector.fromArray(S, y, yOff + p + L), acc1);
     }
-    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float sum = Lanes.sum(acc0.add(acc1));
     for (; p < k; p++) sum += x[xOff + p] * y[yOff + p];
     return sum;
   }

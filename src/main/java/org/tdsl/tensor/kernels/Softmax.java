@@ -1,7 +1,6 @@
 package org.tdsl.tensor.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -50,14 +49,14 @@ public final class Softmax {
       FloatVector acc = FloatVector.zero(S);
       int bound = S.loopBound(n);
       for (; i < bound; i += S.length()) {
-        FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
+        FloatVector e = Exp.vector(FloatVector.fromArray(S, x, xo + i).sub(max));
         if (!log) e.intoArray(out, oo + i);
         acc = acc.add(e);
       }
-      sum = acc.reduceLanes(VectorOperators.ADD);
+      sum = Lanes.sum(acc);
     }
     for (; i < n; i++) {
-      float e = (float) Math.exp(x[xo + i] - max);
+      float e = Exp.scalar(x[xo + i] - max);
       if (!log) out[oo + i] = e;
       sum += e;
     }
@@ -94,11 +93,11 @@ public final class Softmax {
         int i = 0;
         if (S != null) {
           for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
+            FloatVector e = Exp.vector(FloatVector.fromArray(S, y, yo + i));
             FloatVector.fromArray(S, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
           }
         }
-        for (; i < n; i++) out[oo + i] = g[go + i] - (float) Math.exp(y[yo + i]) * sum;
+        for (; i < n; i++) out[oo + i] = g[go + i] - Exp.scalar(y[yo + i]) * sum;
       } else {
         float dot = 0;
         int i = 0;
@@ -107,7 +106,7 @@ public final class Softmax {
           for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             acc = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), acc);
           }
-          dot = acc.reduceLanes(VectorOperators.ADD);
+          dot = Lanes.sum(acc);
         }
         for (; i < n; i++) dot += g[go + i] * y[yo + i];
         i = 0;

@@ -1,0 +1,109 @@
+package org.tdsl.tensor.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.api.Test;
+
+/**
+ * exp, log and tanh of our own ({@link Exp}, {@link Log}, {@link Tanh}) and the fixed-order
+ * lane sum ({@link Lanes}): close to Math, the vector giving the same bits as the scalar lane
+ * for lane, and the lane sum in its documented order. Run at every vector width by
+ * GemmWidthsTest; at width 0 only the scalar halves apply.
+ */
+class ExpLogTanhTest {
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
+  /** Every 65521st float bit pattern: ~65 K values over the whole range, signs and subnormals included. */
+  private static final int STEP = 65521;
+
+  @Test
+  void expIsWithinOneUlpOfMathAndTheVectorMatchesTheScalar() {
+    check("exp", Exp::scalar, Exp::vector, Math::exp, 1);
+  }
+
+  @Test
+  void logIsWithinOneUlpOfMathAndTheVectorMatchesTheScalar() {
+    check("log", Log::scalar, Log::vector, Math::log, 1);
+  }
+
+  @Test
+  void tanhIsWithinTwoUlpsOfMathAndTheVectorMatchesTheScalar() {
+    check("tanh", Tanh::scalar, Tanh::vector, Math::tanh, 2);
+  }
+
+  @Test
+  void specialValuesAreMathsOnes() {
+    float[] specials = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MIN_VALUE,
+        -Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, 88.72f, 88.73f, -103.9f, -104.5f, 1f, 9.1f, -9.1f};
+    for (float x : specials) {
+      assertEquals((float) Math.exp(x), Exp.scalar(x), "exp(" + x + ")");
+      assertEquals((float) Math.log(x), Log.scalar(x), "log(" + x + ")");
+      assertEquals((float) Math.tanh(x), Tanh.scalar(x), "tanh(" + x + ")");
+    }
+    if (S != null) {
+      checkVector("exp", Exp::scalar, Exp::vector, specials);
+      checkVector("log", Log::scalar, Log::vector, specials);
+      checkVector("tanh", Tanh::scalar, Tanh::vector, specials);
+    }
+  }
+
+  @Test
+  void lanesAreSummedInAFixedTree() {
+    if (S == null) return;
+    int l = S.length();
+    float[] v = new float[l];
+    java.util.Random random = new java.util.Random(11);
+    for (int trial = 0; trial < 1000; trial++) {
+      for (int i = 0; i < l; i++) v[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+      float[] tree = v.clone();
+      for (int width = l / 2; width >= 1; width /= 2) {
+        for (int i = 0; i < width; i++) tree[i] = tree[i] + tree[i + width];
+      }
+      assertEquals(Float.floatToIntBits(tree[0]), Float.floatToIntBits(Lanes.sum(FloatVector.fromArray(S, v, 0))),
+          "lane sum of " + java.util.Arrays.toString(v));
+    }
+  }
+
+  private static void check(String name, UnaryOperator<Float> scalar, UnaryOperator<FloatVector> vector,
+                            DoubleUnaryOperator reference, int ulps) {
+    float[] xs = new float[(int) ((1L << 32) / STEP) + 1];
+    int count = 0;
+    for (long bits = 0; bits < 1L << 32; bits += STEP) xs[count++] = Float.intBitsToFloat((int) bits);
+    int worst = 0;
+    float worstAt = 0;
+    for (int i = 0; i < count; i++) {
+      float x = xs[i], got = scalar.apply(x), want = (float) reference.applyAsDouble(x);
+      if (Float.isNaN(want)) {
+        assertTrue(Float.isNaN(got), name + "(" + x + ") = " + got + ", not NaN");
+        continue;
+      }
+      assertEquals(Math.signum(want), Math.signum(got), name + "(" + x + ") = " + got + " against " + want);
+      int off = Math.abs(Float.floatToIntBits(got) - Float.floatToIntBits(want));
+      if (off > worst) {
+        worst = off;
+        worstAt = x;
+      }
+    }
+    assertTrue(worst <= ulps, name + " is " + worst + " ulps off at " + worstAt);
+    if (S != null) checkVector(name, scalar, vector, java.util.Arrays.copyOf(xs, count));
+  }
+
+  /** The vector form gives the scalar's bits in every lane (NaNs as NaN). */
+  private static void checkVector(String name, UnaryOperator<Float> scalar, UnaryOperator<FloatVector> vector,
+                                  float[] xs) {
+    int l = S.length();
+    float[] in = new float[l], out = new float[l];
+    for (int from = 0; from < xs.length; from += l) {
+      for (int i = 0; i < l; i++) in[i] = xs[(from + i) % xs.length];
+      vector.apply(FloatVector.fromArray(S, in, 0)).intoArray(out, 0);
+      for (int i = 0; i < l; i++) {
+        assertEquals(Float.floatToIntBits(scalar.apply(in[i])), Float.floatToIntBits(out[i]),
+            name + "(" + in[i] + "): vector " + out[i] + ", scalar " + scalar.apply(in[i]));
+      }
+    }
+  }
+}
