@@ -41,6 +41,7 @@ final class GemmDot {
   static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs,
                    float[] c, int cOff, int ldc, boolean accumulate) {
     int kcStep = Math.min(k, KC);
+    float[] lanes = new float[R * R * L + R * R];  // a block's accumulators, then its 16 sums
     for (int pc = 0; pc < k; pc += kcStep) {
       int kc = Math.min(kcStep, k - pc);
       boolean add = accumulate || pc > 0;
@@ -53,8 +54,8 @@ final class GemmDot {
             int aAt = aOff + i * aRs + pc, bAt = bOff + j * bCs + pc, cAt = cOff + i * ldc + j;
             if (rows == R && cols == R) {
               int main = S.loopBound(kc);
-              if (main > 0) block4x4(main, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add);
-              if (main < kc) tail4x4(main, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add || main > 0);
+              if (main > 0) block4x4(main, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add, lanes);
+              if (main < kc) tail4x4(main, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add || main > 0, lanes);
             } else {
               edge(rows, cols, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add);
             }
@@ -64,9 +65,9 @@ final class GemmDot {
     }
   }
 
-  /** C[0..4)[0..4) (+)= the 16 dot products of 4 rows of A with 4 columns of B over kc. */
+  /** C[0..4)[0..4) (+)= the 16 dot products of 4 rows of A with 4 columns of B over kc, a multiple of L. */
   private static void block4x4(int kc, float[] a, int aAt, int aRs, float[] b, int bAt, int bCs,
-                               float[] c, int cAt, int ldc, boolean add) {
+                               float[] c, int cAt, int ldc, boolean add, float[] lanes) {
     FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
     FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
     FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
@@ -100,10 +101,55 @@ final class GemmDot {
       s23 = x2.fma(y, s23);
       s33 = x3.fma(y, s33);
     }
-    store(c, cAt, add, p, kc, a, a0, b, b0, b1, b2, b3, s00, s01, s02, s03);
-    store(c, cAt + ldc, add, p, kc, a, a1, b, b0, b1, b2, b3, s10, s11, s12, s13);
-    store(c, cAt + 2 * ldc, add, p, kc, a, a2, b, b0, b1, b2, b3, s20, s21, s22, s23);
-    store(c, cAt + 3 * ldc, add, p, kc, a, a3, b, b0, b1, b2, b3, s30, s31, s32, s33);
+    // The accumulators reach the lane sums through memory: summed here (or passed to a
+    // method that sums them), they made this method too large for C2 to inline the sums,
+    // and the vectors were boxed: 11 to 22 times slower.
+    s00.intoArray(lanes, 0);
+    s01.intoArray(lanes, L);
+    s02.intoArray(lanes, 2 * L);
+    s03.intoArray(lanes, 3 * L);
+    s10.intoArray(lanes, 4 * L);
+    s11.intoArray(lanes, 5 * L);
+    s12.intoArray(lanes, 6 * L);
+    s13.intoArray(lanes, 7 * L);
+    s20.intoArray(lanes, 8 * L);
+    s21.intoArray(lanes, 9 * L);
+    s22.intoArray(lanes, 10 * L);
+    s23.intoArray(lanes, 11 * L);
+    s30.intoArray(lanes, 12 * L);
+    s31.intoArray(lanes, 13 * L);
+    s32.intoArray(lanes, 14 * L);
+    s33.intoArray(lanes, 15 * L);
+    sumInto(lanes, c, cAt, ldc, add);
+  }
+
+  /** The lane sums of the 16 accumulators in lanes (row-major by C element), into C. */
+  private static void sumInto(float[] lanes, float[] c, int cAt, int ldc, boolean add) {
+    int sums = R * R * L;
+    for (int r = 0; r < R; r++) {
+      int v = r * R * L;
+      Lanes.sum4(FloatVector.fromArray(S, lanes, v), FloatVector.fromArray(S, lanes, v + L),
+          FloatVector.fromArray(S, lanes, v + 2 * L), FloatVector.fromArray(S, lanes, v + 3 * L), lanes, sums + r * R);
+    }
+    store(lanes, sums, c, cAt, ldc, add);
+  }
+
+  /** C[0..4)[0..4) = (or +=) the 16 floats at d[from..]. */
+  private static void store(float[] d, int from, float[] c, int cAt, int ldc, boolean add) {
+    for (int r = 0; r < R; r++) {
+      int at = cAt + r * ldc, s = from + r * R;
+      if (add) {
+        c[at] += d[s];
+        c[at + 1] += d[s + 1];
+        c[at + 2] += d[s + 2];
+        c[at + 3] += d[s + 3];
+      } else {
+        c[at] = d[s];
+        c[at + 1] = d[s + 1];
+        c[at + 2] = d[s + 2];
+        c[at + 3] = d[s + 3];
+      }
+    }
   }
 
   /**
@@ -112,49 +158,19 @@ final class GemmDot {
    * kernel (vectors boxed, 50 times slower); and a scalar tail cost a third of k = 622.
    */
   private static void tail4x4(int p, int kc, float[] a, int aAt, int aRs, float[] b, int bAt, int bCs,
-                              float[] c, int cAt, int ldc, boolean add) {
+                              float[] c, int cAt, int ldc, boolean add, float[] lanes) {
     VectorMask<Float> m = S.indexInRange(p, kc);
     int[] rows = {aAt + p, aAt + aRs + p, aAt + 2 * aRs + p, aAt + 3 * aRs + p};
     FloatVector y0 = FloatVector.fromArray(S, b, bAt + p, m);
     FloatVector y1 = FloatVector.fromArray(S, b, bAt + bCs + p, m);
     FloatVector y2 = FloatVector.fromArray(S, b, bAt + 2 * bCs + p, m);
     FloatVector y3 = FloatVector.fromArray(S, b, bAt + 3 * bCs + p, m);
+    int sums = R * R * L;
     for (int r = 0; r < R; r++) {
       FloatVector x = FloatVector.fromArray(S, a, rows[r], m);
-      int at = cAt + r * ldc;
-      float d0 = Lanes.sum(x.mul(y0)), d1 = Lanes.sum(x.mul(y1));
-      float d2 = Lanes.sum(x.mul(y2)), d3 = Lanes.sum(x.mul(y3));
-      c[at] = add ? c[at] + d0 : d0;
-      c[at + 1] = add ? c[at + 1] + d1 : d1;
-      c[at + 2] = add ? c[at + 2] + d2 : d2;
-      c[at + 3] = add ? c[at + 3] + d3 : d3;
+      Lanes.sum4(x.mul(y0), x.mul(y1), x.mul(y2), x.mul(y3), lanes, sums + r * R);
     }
-  }
-
-  /** One row of a 4×4 block: its four lane sums plus the scalar tail [p, kc), into C. */
-  private static void store(float[] c, int at, boolean add, int p, int kc, float[] a, int aRow,
-                            float[] b, int b0, int b1, int b2, int b3,
-                            FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
-    float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-    float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
-    for (; p < kc; p++) {
-      float x = a[aRow + p];
-      d0 += x * b[b0 + p];
-      d1 += x * b[b1 + p];
-      d2 += x * b[b2 + p];
-      d3 += x * b[b3 + p];
-    }
-    if (add) {
-      c[at] += d0;
-      c[at + 1] += d1;
-      c[at + 2] += d2;
-      c[at + 3] += d3;
-    } else {
-      c[at] = d0;
-      c[at + 1] = d1;
-      c[at + 2] = d2;
-      c[at + 3] = d3;
-    }
+    store(lanes, sums, c, cAt, ldc, add);
   }
 
   /** A block cut by the edge of C: one dot product at a time. */

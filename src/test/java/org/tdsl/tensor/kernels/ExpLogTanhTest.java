@@ -68,6 +68,22 @@ class ExpLogTanhTest {
     }
   }
 
+  @Test
+  void fourLaneSumsAtOnceGiveTheBitsOfFourSingleOnes() {
+    if (S == null) return;
+    int l = S.length();
+    float[] v = new float[4 * l], sums = new float[4];
+    java.util.Random random = new java.util.Random(12);
+    for (int trial = 0; trial < 1000; trial++) {
+      for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+      FloatVector a = FloatVector.fromArray(S, v, 0), b = FloatVector.fromArray(S, v, l);
+      FloatVector c = FloatVector.fromArray(S, v, 2 * l), d = FloatVector.fromArray(S, v, 3 * l);
+      Lanes.sum4(a, b, c, d, sums, 0);
+      assertEquals(java.util.List.of(Lanes.sum(a), Lanes.sum(b), Lanes.sum(c), Lanes.sum(d)),
+          java.util.List.of(sums[0], sums[1], sums[2], sums[3]));
+    }
+  }
+
   private static void check(String name, UnaryOperator<Float> scalar, UnaryOperator<FloatVector> vector,
                             DoubleUnaryOperator reference, int ulps) {
     float[] xs = new float[(int) ((1L << 32) / STEP) + 1];
