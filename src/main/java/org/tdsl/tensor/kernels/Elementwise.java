@@ -16,6 +16,15 @@ public final class Elementwise {
 
   public static void unary(UnaryOp op, float[] x, int xOff, int xStride,
                     float[] out, int outOff, int n) {
+    if (xStride == 1) {  // the transcendentals' rows: see Exp for why they are not un()'s
+      switch (op) {
+        case EXP -> { Exp.row(x, xOff, 0f, out, outOff, n); return; }
+        case SIGMOID -> { Exp.sigmoidRow(x, xOff, out, outOff, n); return; }
+        case LOG -> { Log.row(x, xOff, out, outOff, n); return; }
+        case TANH -> { Tanh.row(x, xOff, out, outOff, n); return; }
+        default -> { }
+      }
+    }
     int i = 0;
     if (S != null && xStride == 1 && hasVector(op)) {
       int bound = S.loopBound(n);
@@ -27,16 +36,16 @@ public final class Elementwise {
   }
 
   /**
-   * Ops with a vector form: exact lane operations, and exp, log and tanh of our own
-   * ({@link Exp}, {@link Log}, {@link Tanh}). The Vector API's transcendentals call Math per
-   * lane in the interpreter and C1 but the SVML library once C2 compiles them, which rounds
-   * some results differently, so a result would depend on the JIT's progress (issue 11).
-   * The rest (log1p, expm1, sin, cos, tan) take the scalar loop, Math, which every tier
-   * computes alike.
+   * Ops with a vector form here: exact lane operations only. exp, sigmoid, log and tanh have
+   * their own row loops ({@link Exp}, {@link Log}, {@link Tanh}); the Vector API's
+   * transcendentals call Math per lane in the interpreter and C1 but the SVML library once C2
+   * compiles them, which rounds some results differently, so a result would depend on the
+   * JIT's progress (issue 11). The rest (log1p, expm1, sin, cos, tan) take the scalar loop,
+   * Math, which every tier computes alike.
    */
   static boolean hasVector(UnaryOp op) {
     return switch (op) {
-      case NEG, ABS, EXP, LOG, SQRT, RSQRT, TANH, SIGMOID, RELU, RECIPROCAL, SQUARE -> true;
+      case NEG, ABS, SQRT, RSQRT, RELU, RECIPROCAL, SQUARE -> true;
       default -> false;
     };
   }
@@ -45,12 +54,8 @@ public final class Elementwise {
     return switch (op) {
       case NEG -> v.neg();
       case ABS -> v.abs();
-      case EXP -> Exp.vector(v);
-      case LOG -> Log.vector(v);
       case SQRT -> v.sqrt();
       case RSQRT -> v.broadcast(1f).div(v.sqrt());
-      case TANH -> Tanh.vector(v);
-      case SIGMOID -> v.broadcast(1f).div(Exp.vector(v.neg()).add(1f));
       case RELU -> v.max(0f);
       case RECIPROCAL -> v.broadcast(1f).div(v);
       case SQUARE -> v.mul(v);

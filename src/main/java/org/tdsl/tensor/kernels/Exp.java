@@ -3,9 +3,11 @@ package org.tdsl.tensor.kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
- * exp of float32, as a vector and as a scalar that give the same bits lane for lane.
+ * exp (and sigmoid) of float32 rows, where the vector loop and the scalar give the same bits
+ * element for element.
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)}: its Java fallback (interpreter, C1)
  * calls {@code Math.exp} per lane, and C2 calls the SVML library, which rounds ~1% of the
@@ -16,58 +18,110 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>The method is Cephes' expf: x = n·ln2 + r with |r| ≤ ln2/2, e^r by a degree-7
  * polynomial (1 + r + r²·P(r)), then 2^n in two factors so that results between 2^-149 and
- * 2^-126 come out as subnormals and large x overflows to infinity. Within 2 ulps of the
- * correctly rounded result (ExpLogTanhTest); below x = -104 the result is 0, above 89 infinity.
+ * 2^-126 come out as subnormals and large x overflows to infinity. Within 1 ulp of Math.exp
+ * (ExpLogTanhTest); below x = -104 the result is 0, above 89 infinity.
+ *
+ * <p>The vector code is written out inside each loop ({@link #row}, {@link #sigmoidRow},
+ * {@link Tanh#row}) rather than called as a method taking and returning vectors: C2 inlines
+ * such a method only while the caller is small and the call looks hot, and where it does not,
+ * every vector is boxed on the heap (GemmDot ran 11–22 times slower that way).
  */
 final class Exp {
   private Exp() {}
 
-  private static final float LOG2E = 1.44269504088896341f;
-  private static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;  // ln2 = HI + LO
-  // 1.5·2^23: adding it rounds a float below 2^22 in magnitude to an integer, kept in its low bits.
-  private static final float ROUNDER = 12582912f;
-  private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
-  private static final float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f;
-  private static final float P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
-  private static final float LOWEST = -104f, HIGHEST = 89f;  // beyond: 0 and infinity exactly
+  private static final VectorSpecies<Float> S = VectorWidth.SPECIES;
 
-  /** e^x per lane. NaN stays NaN. */
-  static FloatVector vector(FloatVector x) {
-    x = x.max(LOWEST).min(HIGHEST);
-    FloatVector t = x.fma(LOG2E, ROUNDER);
-    FloatVector n = t.sub(ROUNDER);
-    IntVector ni = t.reinterpretAsInts().sub(ROUNDER_BITS);
-    FloatVector r = n.fma(x.broadcast(-LN2_HI), x);
-    r = n.fma(x.broadcast(-LN2_LO), r);
-    FloatVector p = r.fma(P0, P1);
-    p = p.fma(r, x.broadcast(P2));
-    p = p.fma(r, x.broadcast(P3));
-    p = p.fma(r, x.broadcast(P4));
-    p = p.fma(r, x.broadcast(P5));
-    FloatVector e = p.fma(r.mul(r), r).add(1f);
-    IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
-    FloatVector s1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    FloatVector s2 = ni.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    return e.mul(s1).mul(s2);
+  static final float LOG2E = 1.44269504088896341f;
+  static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;  // ln2 = HI + LO
+  // 1.5·2^23: adding it rounds a float below 2^22 in magnitude to an integer, kept in its low bits.
+  static final float ROUNDER = 12582912f;
+  static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+  static final float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f;
+  static final float P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
+  static final float LOWEST = -104f, HIGHEST = 89f;  // beyond: 0 and infinity exactly
+
+  /**
+   * out[i] = e^(x[i] − shift) for i in [0, n); returns their sum, the vector lanes added in
+   * {@link Lanes}' tree and then the tail in order.
+   */
+  static float row(float[] x, int xOff, float shift, float[] out, int outOff, int n) {
+    int i = 0;
+    float sum = 0;
+    if (S != null && n >= S.length()) {
+      FloatVector acc = FloatVector.zero(S);
+      for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+        FloatVector v = FloatVector.fromArray(S, x, xOff + i).sub(shift);
+        // e^v, as scalar() computes it
+        v = v.max(LOWEST).min(HIGHEST);
+        FloatVector t = v.fma(LOG2E, ROUNDER), k = t.sub(ROUNDER);
+        IntVector ki = t.reinterpretAsInts().sub(ROUNDER_BITS), half = ki.lanewise(VectorOperators.ASHR, 1);
+        FloatVector r = k.fma(v.broadcast(-LN2_HI), v);
+        r = k.fma(v.broadcast(-LN2_LO), r);
+        FloatVector p = r.fma(P0, P1).fma(r, v.broadcast(P2)).fma(r, v.broadcast(P3))
+            .fma(r, v.broadcast(P4)).fma(r, v.broadcast(P5));
+        FloatVector e = p.fma(r.mul(r), r).add(1f)
+            .mul(half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+            .mul(ki.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        e.intoArray(out, outOff + i);
+        acc = acc.add(e);
+      }
+      sum = Lanes.sum(acc);
+    }
+    for (; i < n; i++) {
+      float e = scalar(x[xOff + i] - shift);
+      out[outOff + i] = e;
+      sum += e;
+    }
+    return sum;
   }
 
-  /** e^x, the same bits as a lane of {@link #vector}. */
+  /**
+   * out[i] = sigmoid(x[i]) for i in [0, n): 1 / (1 + e^−x) for x ≥ 0 and e^x / (1 + e^x)
+   * below, so that e^−x never overflows and sigmoid(−100) is 3.7e-44, not 0.
+   */
+  static void sigmoidRow(float[] x, int xOff, float[] out, int outOff, int n) {
+    int i = 0;
+    if (S != null && n >= S.length()) {
+      for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+        FloatVector x0 = FloatVector.fromArray(S, x, xOff + i), v = x0.abs().neg();
+        // e^v, as scalar() computes it
+        v = v.max(LOWEST).min(HIGHEST);
+        FloatVector t = v.fma(LOG2E, ROUNDER), k = t.sub(ROUNDER);
+        IntVector ki = t.reinterpretAsInts().sub(ROUNDER_BITS), half = ki.lanewise(VectorOperators.ASHR, 1);
+        FloatVector r = k.fma(v.broadcast(-LN2_HI), v);
+        r = k.fma(v.broadcast(-LN2_LO), r);
+        FloatVector p = r.fma(P0, P1).fma(r, v.broadcast(P2)).fma(r, v.broadcast(P3))
+            .fma(r, v.broadcast(P4)).fma(r, v.broadcast(P5));
+        FloatVector e = p.fma(r.mul(r), r).add(1f)
+            .mul(half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+            .mul(ki.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        FloatVector d = e.add(1f);
+        v.broadcast(1f).div(d).blend(e.div(d), x0.compare(VectorOperators.LT, 0f)).intoArray(out, outOff + i);
+      }
+    }
+    for (; i < n; i++) out[outOff + i] = sigmoid(x[xOff + i]);
+  }
+
+  /** e^x; the vector loops above compute the same bits. NaN stays NaN. */
   static float scalar(float x) {
     x = Math.min(Math.max(x, LOWEST), HIGHEST);
     float t = Math.fma(x, LOG2E, ROUNDER);
-    float n = t - ROUNDER;
-    int ni = Float.floatToRawIntBits(t) - ROUNDER_BITS;
-    float r = Math.fma(n, -LN2_HI, x);
-    r = Math.fma(n, -LN2_LO, r);
+    float k = t - ROUNDER;
+    int ki = Float.floatToRawIntBits(t) - ROUNDER_BITS, half = ki >> 1;
+    float r = Math.fma(k, -LN2_HI, x);
+    r = Math.fma(k, -LN2_LO, r);
     float p = Math.fma(r, P0, P1);
     p = Math.fma(p, r, P2);
     p = Math.fma(p, r, P3);
     p = Math.fma(p, r, P4);
     p = Math.fma(p, r, P5);
-    float e = Math.fma(p, r * r, r) + 1f;
-    int half = ni >> 1;
-    float s1 = Float.intBitsToFloat((half + 127) << 23);
-    float s2 = Float.intBitsToFloat((ni - half + 127) << 23);
-    return e * s1 * s2;
+    return (Math.fma(p, r * r, r) + 1f)
+        * Float.intBitsToFloat((half + 127) << 23) * Float.intBitsToFloat((ki - half + 127) << 23);
+  }
+
+  /** 1 / (1 + e^(−x)), the same bits as {@link #sigmoidRow}. */
+  static float sigmoid(float x) {
+    float e = scalar(-Math.abs(x)), d = e + 1f;
+    return x < 0 ? e / d : 1f / d;
   }
 }

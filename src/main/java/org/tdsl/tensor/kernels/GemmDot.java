@@ -128,8 +128,7 @@ final class GemmDot {
     int sums = R * R * L;
     for (int r = 0; r < R; r++) {
       int v = r * R * L;
-      Lanes.sum4(FloatVector.fromArray(S, lanes, v), FloatVector.fromArray(S, lanes, v + L),
-          FloatVector.fromArray(S, lanes, v + 2 * L), FloatVector.fromArray(S, lanes, v + 3 * L), lanes, sums + r * R);
+      Lanes.sum4(lanes, v, lanes, sums + r * R);
     }
     store(lanes, sums, c, cAt, ldc, add);
   }
@@ -165,12 +164,15 @@ final class GemmDot {
     FloatVector y1 = FloatVector.fromArray(S, b, bAt + bCs + p, m);
     FloatVector y2 = FloatVector.fromArray(S, b, bAt + 2 * bCs + p, m);
     FloatVector y3 = FloatVector.fromArray(S, b, bAt + 3 * bCs + p, m);
-    int sums = R * R * L;
     for (int r = 0; r < R; r++) {
       FloatVector x = FloatVector.fromArray(S, a, rows[r], m);
-      Lanes.sum4(x.mul(y0), x.mul(y1), x.mul(y2), x.mul(y3), lanes, sums + r * R);
+      int v = r * R * L;
+      x.mul(y0).intoArray(lanes, v);
+      x.mul(y1).intoArray(lanes, v + L);
+      x.mul(y2).intoArray(lanes, v + 2 * L);
+      x.mul(y3).intoArray(lanes, v + 3 * L);
     }
-    store(lanes, sums, c, cAt, ldc, add);
+    sumInto(lanes, c, cAt, ldc, add);
   }
 
   /** A block cut by the edge of C: one dot product at a time. */

@@ -51,13 +51,17 @@ final class Lanes {
   }
 
   /**
-   * The lane sums of four vectors, into out[at], out[at + 1], out[at + 2], out[at + 3]: the
+   * The lane sums of four vectors stored one after the other from lanes[from] (arrays, not
+   * vectors, cross the call: C2 boxes vectors passed to a method it did not inline), into
+   * out[at], out[at + 1], out[at + 2], out[at + 3]: the
    * same bits as four calls of {@link #sum} (the same tree; some adds swap their operands),
    * for 5 swaps at 16 lanes instead of 16. Two vectors share the tree's first step, a's half
    * sums in the lower half and b's in the upper one; then all four share the next, one per
    * quarter. Needs at least 4 lanes.
    */
-  static void sum4(FloatVector a, FloatVector b, FloatVector c, FloatVector d, float[] out, int at) {
+  static void sum4(float[] lanes, int from, float[] out, int at) {
+    FloatVector a = FloatVector.fromArray(S, lanes, from), b = FloatVector.fromArray(S, lanes, from + L);
+    FloatVector c = FloatVector.fromArray(S, lanes, from + 2 * L), d = FloatVector.fromArray(S, lanes, from + 3 * L);
     FloatVector ab = a.blend(b, UPPER_HALF).add(b.blend(a, UPPER_HALF).rearrange(SWAP_HALVES));
     FloatVector cd = c.blend(d, UPPER_HALF).add(d.blend(c, UPPER_HALF).rearrange(SWAP_HALVES));
     // quarters: a, c, b, d

@@ -42,27 +42,11 @@ public final class Softmax {
   static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
     float max = Reduce.max(x, xo, n);
     if (max == Float.NEGATIVE_INFINITY) max = 0;
-    // out = exp(x - max), and its sum
+    // out = exp(x - max) (log_softmax overwrites it below), and its sum
+    float sum = Exp.row(x, xo, max, out, oo, n);
     int i = 0;
-    float sum = 0;
-    if (S != null) {
-      FloatVector acc = FloatVector.zero(S);
-      int bound = S.loopBound(n);
-      for (; i < bound; i += S.length()) {
-        FloatVector e = Exp.vector(FloatVector.fromArray(S, x, xo + i).sub(max));
-        if (!log) e.intoArray(out, oo + i);
-        acc = acc.add(e);
-      }
-      sum = Lanes.sum(acc);
-    }
-    for (; i < n; i++) {
-      float e = Exp.scalar(x[xo + i] - max);
-      if (!log) out[oo + i] = e;
-      sum += e;
-    }
     if (log) {
       float shift = max + (float) Math.log(sum);
-      i = 0;
       if (S != null) {
         int bound = S.loopBound(n);
         for (; i < bound; i += S.length()) FloatVector.fromArray(S, x, xo + i).sub(shift).intoArray(out, oo + i);
@@ -90,14 +74,15 @@ public final class Softmax {
       int yo = yOff + r * n, go = gOff + r * n, oo = outOff + r * n;
       if (log) {
         float sum = Reduce.sum(g, go, n);
+        Exp.row(y, yo, 0f, out, oo, n);  // exp(y), then g − exp(y)·Σg in place
         int i = 0;
         if (S != null) {
           for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector e = Exp.vector(FloatVector.fromArray(S, y, yo + i));
-            FloatVector.fromArray(S, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
+            FloatVector.fromArray(S, g, go + i).sub(FloatVector.fromArray(S, out, oo + i).mul(sum))
+                .intoArray(out, oo + i);
           }
         }
-        for (; i < n; i++) out[oo + i] = g[go + i] - Exp.scalar(y[yo + i]) * sum;
+        for (; i < n; i++) out[oo + i] = g[go + i] - out[oo + i] * sum;
       } else {
         float dot = 0;
         int i = 0;

@@ -24,7 +24,7 @@ public enum UnaryOp {
       case COS -> (float) Math.cos(x);
       case TAN -> (float) Math.tan(x);
       case TANH -> Tanh.scalar(x);
-      case SIGMOID -> 1f / (Exp.scalar(-x) + 1f);
+      case SIGMOID -> Exp.sigmoid(x);
       case RELU -> x > 0 ? x : (Float.isNaN(x) ? x : 0f);
       case SIGN -> Math.signum(x);
       case FLOOR -> (float) Math.floor(x);

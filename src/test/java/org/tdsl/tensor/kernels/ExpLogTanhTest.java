@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * exp, log and tanh of our own ({@link Exp}, {@link Log}, {@link Tanh}) and the fixed-order
- * lane sum ({@link Lanes}): close to Math, the vector giving the same bits as the scalar lane
- * for lane, and the lane sum in its documented order. Run at every vector width by
+ * lane sum ({@link Lanes}): close to Math, the row kernels' vector loops giving the same bits
+ * as the scalar, and the lane sum in its documented order. Run at every vector width by
  * GemmWidthsTest; at width 0 only the scalar halves apply.
  */
 class ExpLogTanhTest {
@@ -20,19 +20,47 @@ class ExpLogTanhTest {
   /** Every 65521st float bit pattern: ~65 K values over the whole range, signs and subnormals included. */
   private static final int STEP = 65521;
 
+  /** A row kernel: out[i] = f(x[i]) over the whole array. */
+  private interface Row {
+    void apply(float[] x, float[] out);
+  }
+
+  private static final Row EXP = (x, out) -> Exp.row(x, 0, 0f, out, 0, x.length);
+  private static final Row SIGMOID = (x, out) -> Exp.sigmoidRow(x, 0, out, 0, x.length);
+  private static final Row LOG = (x, out) -> Log.row(x, 0, out, 0, x.length);
+  private static final Row TANH = (x, out) -> Tanh.row(x, 0, out, 0, x.length);
+
   @Test
   void expIsWithinOneUlpOfMathAndTheVectorMatchesTheScalar() {
-    check("exp", Exp::scalar, Exp::vector, Math::exp, 1);
+    check("exp", Exp::scalar, EXP, Math::exp, 1);
   }
 
   @Test
   void logIsWithinOneUlpOfMathAndTheVectorMatchesTheScalar() {
-    check("log", Log::scalar, Log::vector, Math::log, 1);
+    check("log", Log::scalar, LOG, Math::log, 1);
   }
 
   @Test
   void tanhIsWithinTwoUlpsOfMathAndTheVectorMatchesTheScalar() {
-    check("tanh", Tanh::scalar, Tanh::vector, Math::tanh, 2);
+    check("tanh", Tanh::scalar, TANH, Math::tanh, 2);
+  }
+
+  @Test
+  void sigmoidIsWithinTwoUlpsOfItsDefinitionAndTheVectorMatchesTheScalar() {
+    check("sigmoid", Exp::sigmoid, SIGMOID, x -> 1 / (1 + Math.exp(-x)), 2);
+  }
+
+  @Test
+  void theExpRowReturnsTheSumOfWhatItWrote() {
+    float[] x = new float[100], out = new float[100];
+    for (int i = 0; i < x.length; i++) x[i] = i * 0.01f;
+    float sum = Exp.row(x, 0, 0.5f, out, 0, x.length);
+    double want = 0;
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(Exp.scalar(x[i] - 0.5f), out[i], "exp(x - shift)");
+      want += out[i];
+    }
+    assertEquals(want, sum, 1e-4);
   }
 
   @Test
@@ -44,11 +72,12 @@ class ExpLogTanhTest {
       assertEquals((float) Math.log(x), Log.scalar(x), "log(" + x + ")");
       assertEquals((float) Math.tanh(x), Tanh.scalar(x), "tanh(" + x + ")");
     }
-    if (S != null) {
-      checkVector("exp", Exp::scalar, Exp::vector, specials);
-      checkVector("log", Log::scalar, Log::vector, specials);
-      checkVector("tanh", Tanh::scalar, Tanh::vector, specials);
-    }
+    float[] many = new float[4 * specials.length];  // enough to fill whole vectors at any width
+    for (int i = 0; i < many.length; i++) many[i] = specials[i % specials.length];
+    checkRow("exp", Exp::scalar, EXP, many);
+    checkRow("log", Log::scalar, LOG, many);
+    checkRow("tanh", Tanh::scalar, TANH, many);
+    checkRow("sigmoid", Exp::sigmoid, SIGMOID, many);
   }
 
   @Test
@@ -78,13 +107,13 @@ class ExpLogTanhTest {
       for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
       FloatVector a = FloatVector.fromArray(S, v, 0), b = FloatVector.fromArray(S, v, l);
       FloatVector c = FloatVector.fromArray(S, v, 2 * l), d = FloatVector.fromArray(S, v, 3 * l);
-      Lanes.sum4(a, b, c, d, sums, 0);
+      Lanes.sum4(v, 0, sums, 0);
       assertEquals(java.util.List.of(Lanes.sum(a), Lanes.sum(b), Lanes.sum(c), Lanes.sum(d)),
           java.util.List.of(sums[0], sums[1], sums[2], sums[3]));
     }
   }
 
-  private static void check(String name, UnaryOperator<Float> scalar, UnaryOperator<FloatVector> vector,
+  private static void check(String name, UnaryOperator<Float> scalar, Row row,
                             DoubleUnaryOperator reference, int ulps) {
     float[] xs = new float[(int) ((1L << 32) / STEP) + 1];
     int count = 0;
@@ -105,21 +134,16 @@ class ExpLogTanhTest {
       }
     }
     assertTrue(worst <= ulps, name + " is " + worst + " ulps off at " + worstAt);
-    if (S != null) checkVector(name, scalar, vector, java.util.Arrays.copyOf(xs, count));
+    checkRow(name, scalar, row, java.util.Arrays.copyOf(xs, count));
   }
 
-  /** The vector form gives the scalar's bits in every lane (NaNs as NaN). */
-  private static void checkVector(String name, UnaryOperator<Float> scalar, UnaryOperator<FloatVector> vector,
-                                  float[] xs) {
-    int l = S.length();
-    float[] in = new float[l], out = new float[l];
-    for (int from = 0; from < xs.length; from += l) {
-      for (int i = 0; i < l; i++) in[i] = xs[(from + i) % xs.length];
-      vector.apply(FloatVector.fromArray(S, in, 0)).intoArray(out, 0);
-      for (int i = 0; i < l; i++) {
-        assertEquals(Float.floatToIntBits(scalar.apply(in[i])), Float.floatToIntBits(out[i]),
-            name + "(" + in[i] + "): vector " + out[i] + ", scalar " + scalar.apply(in[i]));
-      }
+  /** The row kernel (its vector loop, and its scalar tail) gives the scalar's bits for every element. */
+  private static void checkRow(String name, UnaryOperator<Float> scalar, Row row, float[] xs) {
+    float[] out = new float[xs.length];
+    row.apply(xs, out);
+    for (int i = 0; i < xs.length; i++) {
+      assertEquals(Float.floatToIntBits(scalar.apply(xs[i])), Float.floatToIntBits(out[i]),
+          name + "(" + xs[i] + "): row " + out[i] + ", scalar " + scalar.apply(xs[i]));
     }
   }
 }
