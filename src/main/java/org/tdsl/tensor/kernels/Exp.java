@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 2^-126 come out as subnormals and large x overflows to infinity. Within 1 ulp of Math.exp
  * (ExpLogTanhTest); below x = -104 the result is 0, above 89 infinity.
  *
- * <p>The vector code is written out inside each loop ({@link #row}, {@link #sigmoidRow},
- * {@link Tanh#row}) rather than called as a method taking and returning vectors: C2 inlines
+ * <p>The vector code is written out inside each loop (here and in {@link Tanh#row}) rather
+ * than called as a method taking and returning vectors: C2 inlines
  * such a method only while the caller is small and the call looks hot, and where it does not,
  * every vector is boxed on the heap (GemmDot ran 11–22 times slower that way).
  */
@@ -40,39 +40,20 @@ final class Exp {
   static final float P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
   static final float LOWEST = -104f, HIGHEST = 89f;  // beyond: 0 and infinity exactly
 
+  // What loop() does with each e^(x − shift): the modes below.
+  private static final int STORE = 0, SUM = 1, SIGMOID = 2, MINUS_SCALED = 3;
+
   /**
    * out[i] = e^(x[i] − shift) for i in [0, n); returns their sum, the vector lanes added in
    * {@link Lanes}' tree and then the tail in order.
    */
   static float row(float[] x, int xOff, float shift, float[] out, int outOff, int n) {
-    int i = 0;
-    float sum = 0;
-    if (S != null && n >= S.length()) {
-      FloatVector acc = FloatVector.zero(S);
-      for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, x, xOff + i).sub(shift);
-        // e^v, as scalar() computes it
-        v = v.max(LOWEST).min(HIGHEST);
-        FloatVector t = v.fma(LOG2E, ROUNDER), k = t.sub(ROUNDER);
-        IntVector ki = t.reinterpretAsInts().sub(ROUNDER_BITS), half = ki.lanewise(VectorOperators.ASHR, 1);
-        FloatVector r = k.fma(v.broadcast(-LN2_HI), v);
-        r = k.fma(v.broadcast(-LN2_LO), r);
-        FloatVector p = r.fma(P0, P1).fma(r, v.broadcast(P2)).fma(r, v.broadcast(P3))
-            .fma(r, v.broadcast(P4)).fma(r, v.broadcast(P5));
-        FloatVector e = p.fma(r.mul(r), r).add(1f)
-            .mul(half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-            .mul(ki.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-        e.intoArray(out, outOff + i);
-        acc = acc.add(e);
-      }
-      sum = Lanes.sum(acc);
-    }
-    for (; i < n; i++) {
-      float e = scalar(x[xOff + i] - shift);
-      out[outOff + i] = e;
-      sum += e;
-    }
-    return sum;
+    return loop(STORE, x, xOff, shift, null, 0, 0f, out, outOff, n);
+  }
+
+  /** The sum of e^(x[i] − shift) over i in [0, n), the same bits as {@link #row}'s. */
+  static float sum(float[] x, int xOff, float shift, int n) {
+    return loop(SUM, x, xOff, shift, null, 0, 0f, null, 0, n);
   }
 
   /**
@@ -80,10 +61,28 @@ final class Exp {
    * below, so that e^−x never overflows and sigmoid(−100) is 3.7e-44, not 0.
    */
   static void sigmoidRow(float[] x, int xOff, float[] out, int outOff, int n) {
+    loop(SIGMOID, x, xOff, 0f, null, 0, 0f, out, outOff, n);
+  }
+
+  /** out[i] = g[i] − e^(x[i])·scale for i in [0, n): log_softmax's backward, from its output x. */
+  static void minusScaledRow(float[] g, int gOff, float[] x, int xOff, float scale, float[] out, int outOff, int n) {
+    loop(MINUS_SCALED, x, xOff, 0f, g, gOff, scale, out, outOff, n);
+  }
+
+  /**
+   * The one vector loop over e^(x − shift) (for SIGMOID, e^−|x|), finished per mode. The
+   * mode is a branch per vector, not a method per mode, so the code is written once; the
+   * branch always goes the same way, which costs next to nothing beside some 25 operations.
+   */
+  private static float loop(int mode, float[] x, int xOff, float shift, float[] g, int gOff, float scale,
+                            float[] out, int outOff, int n) {
     int i = 0;
+    float sum = 0;
     if (S != null && n >= S.length()) {
+      FloatVector acc = FloatVector.zero(S);
       for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-        FloatVector x0 = FloatVector.fromArray(S, x, xOff + i), v = x0.abs().neg();
+        FloatVector x0 = FloatVector.fromArray(S, x, xOff + i);
+        FloatVector v = mode == SIGMOID ? x0.abs().neg() : x0.sub(shift);
         // e^v, as scalar() computes it
         v = v.max(LOWEST).min(HIGHEST);
         FloatVector t = v.fma(LOG2E, ROUNDER), k = t.sub(ROUNDER);
@@ -95,11 +94,28 @@ final class Exp {
         FloatVector e = p.fma(r.mul(r), r).add(1f)
             .mul(half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
             .mul(ki.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-        FloatVector d = e.add(1f);
-        v.broadcast(1f).div(d).blend(e.div(d), x0.compare(VectorOperators.LT, 0f)).intoArray(out, outOff + i);
+        if (mode == STORE || mode == SUM) {
+          if (mode == STORE) e.intoArray(out, outOff + i);
+          acc = acc.add(e);
+        } else if (mode == SIGMOID) {
+          FloatVector d = e.add(1f);
+          v.broadcast(1f).div(d).blend(e.div(d), x0.compare(VectorOperators.LT, 0f)).intoArray(out, outOff + i);
+        } else {
+          FloatVector.fromArray(S, g, gOff + i).sub(e.mul(scale)).intoArray(out, outOff + i);
+        }
       }
+      if (mode == STORE || mode == SUM) sum = Lanes.sum(acc);
     }
-    for (; i < n; i++) out[outOff + i] = sigmoid(x[xOff + i]);
+    if (mode == STORE) {
+      for (; i < n; i++) sum += out[outOff + i] = scalar(x[xOff + i] - shift);
+    } else if (mode == SUM) {
+      for (; i < n; i++) sum += scalar(x[xOff + i] - shift);
+    } else if (mode == SIGMOID) {
+      for (; i < n; i++) out[outOff + i] = sigmoid(x[xOff + i]);
+    } else {
+      for (; i < n; i++) out[outOff + i] = g[gOff + i] - scalar(x[xOff + i]) * scale;
+    }
+    return sum;
   }
 
   /** e^x; the vector loops above compute the same bits. NaN stays NaN. */

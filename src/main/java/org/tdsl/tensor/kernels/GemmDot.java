@@ -41,7 +41,7 @@ final class GemmDot {
   static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs,
                    float[] c, int cOff, int ldc, boolean accumulate) {
     int kcStep = Math.min(k, KC);
-    float[] lanes = new float[R * R * L + R * R];  // a block's accumulators, then its 16 sums
+    float[] lanes = new float[R * R * L + 2 * R * R];  // a block's accumulators, then its 16 sums (twice)
     for (int pc = 0; pc < k; pc += kcStep) {
       int kc = Math.min(kcStep, k - pc);
       boolean add = accumulate || pc > 0;
@@ -101,6 +101,29 @@ final class GemmDot {
       s23 = x2.fma(y, s23);
       s33 = x3.fma(y, s33);
     }
+    if (L == 16) {
+      // The lane sums of all 16 at once (Lanes.sum16's tree, written out: passed to a method,
+      // vectors are boxed unless C2 inlines it, and it would not); accumulator q's sum lands
+      // at lane REVERSED[q].
+      FloatVector t0 = s00.blend(s01, Lanes.UPPER_HALF).add(s01.blend(s00, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t1 = s02.blend(s03, Lanes.UPPER_HALF).add(s03.blend(s02, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t2 = s10.blend(s11, Lanes.UPPER_HALF).add(s11.blend(s10, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t3 = s12.blend(s13, Lanes.UPPER_HALF).add(s13.blend(s12, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t4 = s20.blend(s21, Lanes.UPPER_HALF).add(s21.blend(s20, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t5 = s22.blend(s23, Lanes.UPPER_HALF).add(s23.blend(s22, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t6 = s30.blend(s31, Lanes.UPPER_HALF).add(s31.blend(s30, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t7 = s32.blend(s33, Lanes.UPPER_HALF).add(s33.blend(s32, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector u0 = t0.blend(t1, Lanes.ODD_QUARTERS).add(t1.blend(t0, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector u1 = t2.blend(t3, Lanes.ODD_QUARTERS).add(t3.blend(t2, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector u2 = t4.blend(t5, Lanes.ODD_QUARTERS).add(t5.blend(t4, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector u3 = t6.blend(t7, Lanes.ODD_QUARTERS).add(t7.blend(t6, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector w0 = u0.blend(u1, Lanes.ODD_EIGHTHS).add(u1.blend(u0, Lanes.ODD_EIGHTHS).rearrange(Lanes.SWAP_EIGHTHS));
+      FloatVector w1 = u2.blend(u3, Lanes.ODD_EIGHTHS).add(u3.blend(u2, Lanes.ODD_EIGHTHS).rearrange(Lanes.SWAP_EIGHTHS));
+      w0.blend(w1, Lanes.ODD_SIXTEENTHS).add(w1.blend(w0, Lanes.ODD_SIXTEENTHS).rearrange(Lanes.SWAP_SIXTEENTHS))
+          .intoArray(lanes, R * R * L);
+      storeReversed(lanes, c, cAt, ldc, add);
+      return;
+    }
     // The accumulators reach the lane sums through memory: summed here (or passed to a
     // method that sums them), they made this method too large for C2 to inline the sums,
     // and the vectors were boxed: 11 to 22 times slower.
@@ -126,12 +149,28 @@ final class GemmDot {
   /** The lane sums of the 16 accumulators in lanes (row-major by C element), into C. */
   private static void sumInto(float[] lanes, float[] c, int cAt, int ldc, boolean add) {
     int sums = R * R * L;
+    if (L == 16) {  // all 16 at once; the sum of accumulator q lands at lane REVERSED[q]
+      Lanes.sum16(lanes, 0, lanes, sums);
+      for (int q = 0; q < R * R; q++) lanes[sums + R * R + q] = lanes[sums + REVERSED[q]];
+      store(lanes, sums + R * R, c, cAt, ldc, add);
+      return;
+    }
     for (int r = 0; r < R; r++) {
       int v = r * R * L;
       Lanes.sum4(lanes, v, lanes, sums + r * R);
     }
     store(lanes, sums, c, cAt, ldc, add);
   }
+
+  /** C (+)= the 16 sums at lanes[R·R·L + REVERSED[q]], q = 4·row + column. */
+  private static void storeReversed(float[] lanes, float[] c, int cAt, int ldc, boolean add) {
+    int sums = R * R * L;
+    for (int q = 0; q < R * R; q++) lanes[sums + R * R + q] = lanes[sums + REVERSED[q]];
+    store(lanes, sums + R * R, c, cAt, ldc, add);
+  }
+
+  /** q with its four bits reversed: where {@link Lanes#sum16} puts the sum of vector q. */
+  private static final int[] REVERSED = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
 
   /** C[0..4)[0..4) = (or +=) the 16 floats at d[from..]. */
   private static void store(float[] d, int from, float[] c, int cAt, int ldc, boolean add) {

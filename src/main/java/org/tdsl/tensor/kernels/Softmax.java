@@ -42,8 +42,8 @@ public final class Softmax {
   static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
     float max = Reduce.max(x, xo, n);
     if (max == Float.NEGATIVE_INFINITY) max = 0;
-    // out = exp(x - max) (log_softmax overwrites it below), and its sum
-    float sum = Exp.row(x, xo, max, out, oo, n);
+    // out = exp(x - max) and its sum (log_softmax: the sum only)
+    float sum = log ? Exp.sum(x, xo, max, n) : Exp.row(x, xo, max, out, oo, n);
     int i = 0;
     if (log) {
       float shift = max + (float) Math.log(sum);
@@ -74,15 +74,7 @@ public final class Softmax {
       int yo = yOff + r * n, go = gOff + r * n, oo = outOff + r * n;
       if (log) {
         float sum = Reduce.sum(g, go, n);
-        Exp.row(y, yo, 0f, out, oo, n);  // exp(y), then g − exp(y)·Σg in place
-        int i = 0;
-        if (S != null) {
-          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, g, go + i).sub(FloatVector.fromArray(S, out, oo + i).mul(sum))
-                .intoArray(out, oo + i);
-          }
-        }
-        for (; i < n; i++) out[oo + i] = g[go + i] - out[oo + i] * sum;
+        Exp.minusScaledRow(g, go, y, yo, sum, out, oo, n);
       } else {
         float dot = 0;
         int i = 0;

@@ -20,6 +20,21 @@ class ExpLogTanhTest {
   /** Every 65521st float bit pattern: ~65 K values over the whole range, signs and subnormals included. */
   private static final int STEP = 65521;
 
+  @Test
+  void sixteenLaneSumsAtOnceGiveTheBitsOfSixteenSingleOnes() {
+    if (S == null || S.length() != 16) return;  // sum16 serves 512-bit vectors only
+    float[] v = new float[16 * 16], sums = new float[16];
+    java.util.Random random = new java.util.Random(13);
+    for (int trial = 0; trial < 300; trial++) {
+      for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+      Lanes.sum16(v, 0, sums, 0);
+      for (int q = 0; q < 16; q++) {
+        int lane = Integer.reverse(q) >>> 28;  // q's four bits reversed
+        assertEquals(Lanes.sum(FloatVector.fromArray(S, v, q * 16)), sums[lane], "vector " + q);
+      }
+    }
+  }
+
   /** A row kernel: out[i] = f(x[i]) over the whole array. */
   private interface Row {
     void apply(float[] x, float[] out);
