@@ -81,6 +81,10 @@ def cases(torch, F):
     out["ops.logSoftmax"] = lambda: F.log_softmax(big, 1)
     logits = rand(64, 10)
     out["ops.logSoftmaxSmall"] = lambda: F.log_softmax(logits, 1)
+    out["ops.exp"] = lambda: torch.exp(big)
+    out["ops.sigmoid"] = lambda: torch.sigmoid(big)
+    out["ops.tanh"] = lambda: torch.tanh(big)
+    out["ops.log"] = lambda: torch.log(big)
     return out
 
 

@@ -54,4 +54,9 @@ public class TensorOpsBench {
   @Benchmark public Tensor softmax() { return Torch.softmax(big, 1); }
   @Benchmark public Tensor logSoftmax() { return Torch.log_softmax(big, 1); }
   @Benchmark public Tensor logSoftmaxSmall() { return Torch.log_softmax(logits, 1); }
+  // Transcendentals: exp and sigmoid on the vector exp (Exp), tanh and log on Math per element.
+  @Benchmark public Tensor exp() { return Torch.exp(big); }
+  @Benchmark public Tensor sigmoid() { return Torch.sigmoid(big); }
+  @Benchmark public Tensor tanh() { return Torch.tanh(big); }
+  @Benchmark public Tensor log() { return Torch.log(big); }
 }

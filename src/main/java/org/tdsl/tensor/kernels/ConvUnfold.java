@@ -1,7 +1,6 @@
 package org.tdsl.tensor.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -106,7 +105,7 @@ final class ConvUnfold {
     FloatVector acc = FloatVector.zero(s);
     int i = 0, bound = s.loopBound(count);
     for (; i < bound; i += s.length()) acc = acc.add(FloatVector.fromArray(s, a, from + i));
-    return acc.reduceLanes(VectorOperators.ADD) + scalarSum(a, from + i, count - i);
+    return Lanes.sum(acc) + scalarSum(a, from + i, count - i);
   }
 
   private static float scalarSum(float[] a, int from, int count) {

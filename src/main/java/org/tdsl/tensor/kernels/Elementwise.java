@@ -16,6 +16,15 @@ public final class Elementwise {
 
   public static void unary(UnaryOp op, float[] x, int xOff, int xStride,
                     float[] out, int outOff, int n) {
+    if (xStride == 1) {  // the transcendentals' rows: see Exp for why they are not un()'s
+      switch (op) {
+        case EXP -> { Exp.row(x, xOff, 0f, out, outOff, n); return; }
+        case SIGMOID -> { Exp.sigmoidRow(x, xOff, out, outOff, n); return; }
+        case LOG -> { Log.row(x, xOff, out, outOff, n); return; }
+        case TANH -> { Tanh.row(x, xOff, out, outOff, n); return; }
+        default -> { }
+      }
+    }
     int i = 0;
     if (S != null && xStride == 1 && hasVector(op)) {
       int bound = S.loopBound(n);
@@ -26,10 +35,17 @@ public final class Elementwise {
     for (; i < n; i++) out[outOff + i] = op.apply(x[xOff + i * xStride]);
   }
 
+  /**
+   * Ops with a vector form here: exact lane operations only. exp, sigmoid, log and tanh have
+   * their own row loops ({@link Exp}, {@link Log}, {@link Tanh}); the Vector API's
+   * transcendentals call Math per lane in the interpreter and C1 but the SVML library once C2
+   * compiles them, which rounds some results differently, so a result would depend on the
+   * JIT's progress (issue 11). The rest (log1p, expm1, sin, cos, tan) take the scalar loop,
+   * Math, which every tier computes alike.
+   */
   static boolean hasVector(UnaryOp op) {
     return switch (op) {
-      case NEG, ABS, EXP, LOG, LOG1P, EXPM1, SQRT, RSQRT, SIN, COS, TAN, TANH, SIGMOID, RELU,
-           RECIPROCAL, SQUARE -> true;
+      case NEG, ABS, SQRT, RSQRT, RELU, RECIPROCAL, SQUARE -> true;
       default -> false;
     };
   }
@@ -38,17 +54,8 @@ public final class Elementwise {
     return switch (op) {
       case NEG -> v.neg();
       case ABS -> v.abs();
-      case EXP -> v.lanewise(VectorOperators.EXP);
-      case LOG -> v.lanewise(VectorOperators.LOG);
-      case LOG1P -> v.lanewise(VectorOperators.LOG1P);
-      case EXPM1 -> v.lanewise(VectorOperators.EXPM1);
       case SQRT -> v.sqrt();
       case RSQRT -> v.broadcast(1f).div(v.sqrt());
-      case SIN -> v.lanewise(VectorOperators.SIN);
-      case COS -> v.lanewise(VectorOperators.COS);
-      case TAN -> v.lanewise(VectorOperators.TAN);
-      case TANH -> v.lanewise(VectorOperators.TANH);
-      case SIGMOID -> v.broadcast(1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
       case RELU -> v.max(0f);
       case RECIPROCAL -> v.broadcast(1f).div(v);
       case SQUARE -> v.mul(v);

@@ -2,7 +2,6 @@ package org.tdsl.tensor.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -42,6 +41,7 @@ final class GemmDot {
   static void gemm(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs,
                    float[] c, int cOff, int ldc, boolean accumulate) {
     int kcStep = Math.min(k, KC);
+    float[] lanes = new float[R * R * L + 2 * R * R];  // a block's accumulators, then its 16 sums (twice)
     for (int pc = 0; pc < k; pc += kcStep) {
       int kc = Math.min(kcStep, k - pc);
       boolean add = accumulate || pc > 0;
@@ -54,8 +54,8 @@ final class GemmDot {
             int aAt = aOff + i * aRs + pc, bAt = bOff + j * bCs + pc, cAt = cOff + i * ldc + j;
             if (rows == R && cols == R) {
               int main = S.loopBound(kc);
-              if (main > 0) block4x4(main, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add);
-              if (main < kc) tail4x4(main, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add || main > 0);
+              if (main > 0) block4x4(main, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add, lanes);
+              if (main < kc) tail4x4(main, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add || main > 0, lanes);
             } else {
               edge(rows, cols, kc, a, aAt, aRs, b, bAt, bCs, c, cAt, ldc, add);
             }
@@ -65,9 +65,9 @@ final class GemmDot {
     }
   }
 
-  /** C[0..4)[0..4) (+)= the 16 dot products of 4 rows of A with 4 columns of B over kc. */
+  /** C[0..4)[0..4) (+)= the 16 dot products of 4 rows of A with 4 columns of B over kc, a multiple of L. */
   private static void block4x4(int kc, float[] a, int aAt, int aRs, float[] b, int bAt, int bCs,
-                               float[] c, int cAt, int ldc, boolean add) {
+                               float[] c, int cAt, int ldc, boolean add, float[] lanes) {
     FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
     FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
     FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
@@ -101,10 +101,93 @@ final class GemmDot {
       s23 = x2.fma(y, s23);
       s33 = x3.fma(y, s33);
     }
-    store(c, cAt, add, p, kc, a, a0, b, b0, b1, b2, b3, s00, s01, s02, s03);
-    store(c, cAt + ldc, add, p, kc, a, a1, b, b0, b1, b2, b3, s10, s11, s12, s13);
-    store(c, cAt + 2 * ldc, add, p, kc, a, a2, b, b0, b1, b2, b3, s20, s21, s22, s23);
-    store(c, cAt + 3 * ldc, add, p, kc, a, a3, b, b0, b1, b2, b3, s30, s31, s32, s33);
+    if (L == 16) {
+      // The lane sums of all 16 at once (Lanes.sum16's tree, written out: passed to a method,
+      // vectors are boxed unless C2 inlines it, and it would not); accumulator q's sum lands
+      // at lane REVERSED[q].
+      FloatVector t0 = s00.blend(s01, Lanes.UPPER_HALF).add(s01.blend(s00, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t1 = s02.blend(s03, Lanes.UPPER_HALF).add(s03.blend(s02, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t2 = s10.blend(s11, Lanes.UPPER_HALF).add(s11.blend(s10, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t3 = s12.blend(s13, Lanes.UPPER_HALF).add(s13.blend(s12, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t4 = s20.blend(s21, Lanes.UPPER_HALF).add(s21.blend(s20, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t5 = s22.blend(s23, Lanes.UPPER_HALF).add(s23.blend(s22, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t6 = s30.blend(s31, Lanes.UPPER_HALF).add(s31.blend(s30, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector t7 = s32.blend(s33, Lanes.UPPER_HALF).add(s33.blend(s32, Lanes.UPPER_HALF).rearrange(Lanes.SWAP_HALVES));
+      FloatVector u0 = t0.blend(t1, Lanes.ODD_QUARTERS).add(t1.blend(t0, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector u1 = t2.blend(t3, Lanes.ODD_QUARTERS).add(t3.blend(t2, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector u2 = t4.blend(t5, Lanes.ODD_QUARTERS).add(t5.blend(t4, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector u3 = t6.blend(t7, Lanes.ODD_QUARTERS).add(t7.blend(t6, Lanes.ODD_QUARTERS).rearrange(Lanes.SWAP_QUARTERS));
+      FloatVector w0 = u0.blend(u1, Lanes.ODD_EIGHTHS).add(u1.blend(u0, Lanes.ODD_EIGHTHS).rearrange(Lanes.SWAP_EIGHTHS));
+      FloatVector w1 = u2.blend(u3, Lanes.ODD_EIGHTHS).add(u3.blend(u2, Lanes.ODD_EIGHTHS).rearrange(Lanes.SWAP_EIGHTHS));
+      w0.blend(w1, Lanes.ODD_SIXTEENTHS).add(w1.blend(w0, Lanes.ODD_SIXTEENTHS).rearrange(Lanes.SWAP_SIXTEENTHS))
+          .intoArray(lanes, R * R * L);
+      storeReversed(lanes, c, cAt, ldc, add);
+      return;
+    }
+    // The accumulators reach the lane sums through memory: summed here (or passed to a
+    // method that sums them), they made this method too large for C2 to inline the sums,
+    // and the vectors were boxed: 11 to 22 times slower.
+    s00.intoArray(lanes, 0);
+    s01.intoArray(lanes, L);
+    s02.intoArray(lanes, 2 * L);
+    s03.intoArray(lanes, 3 * L);
+    s10.intoArray(lanes, 4 * L);
+    s11.intoArray(lanes, 5 * L);
+    s12.intoArray(lanes, 6 * L);
+    s13.intoArray(lanes, 7 * L);
+    s20.intoArray(lanes, 8 * L);
+    s21.intoArray(lanes, 9 * L);
+    s22.intoArray(lanes, 10 * L);
+    s23.intoArray(lanes, 11 * L);
+    s30.intoArray(lanes, 12 * L);
+    s31.intoArray(lanes, 13 * L);
+    s32.intoArray(lanes, 14 * L);
+    s33.intoArray(lanes, 15 * L);
+    sumInto(lanes, c, cAt, ldc, add);
+  }
+
+  /** The lane sums of the 16 accumulators in lanes (row-major by C element), into C. */
+  private static void sumInto(float[] lanes, float[] c, int cAt, int ldc, boolean add) {
+    int sums = R * R * L;
+    if (L == 16) {  // all 16 at once; the sum of accumulator q lands at lane REVERSED[q]
+      Lanes.sum16(lanes, 0, lanes, sums);
+      for (int q = 0; q < R * R; q++) lanes[sums + R * R + q] = lanes[sums + REVERSED[q]];
+      store(lanes, sums + R * R, c, cAt, ldc, add);
+      return;
+    }
+    for (int r = 0; r < R; r++) {
+      int v = r * R * L;
+      Lanes.sum4(lanes, v, lanes, sums + r * R);
+    }
+    store(lanes, sums, c, cAt, ldc, add);
+  }
+
+  /** C (+)= the 16 sums at lanes[R·R·L + REVERSED[q]], q = 4·row + column. */
+  private static void storeReversed(float[] lanes, float[] c, int cAt, int ldc, boolean add) {
+    int sums = R * R * L;
+    for (int q = 0; q < R * R; q++) lanes[sums + R * R + q] = lanes[sums + REVERSED[q]];
+    store(lanes, sums + R * R, c, cAt, ldc, add);
+  }
+
+  /** q with its four bits reversed: where {@link Lanes#sum16} puts the sum of vector q. */
+  private static final int[] REVERSED = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
+
+  /** C[0..4)[0..4) = (or +=) the 16 floats at d[from..]. */
+  private static void store(float[] d, int from, float[] c, int cAt, int ldc, boolean add) {
+    for (int r = 0; r < R; r++) {
+      int at = cAt + r * ldc, s = from + r * R;
+      if (add) {
+        c[at] += d[s];
+        c[at + 1] += d[s + 1];
+        c[at + 2] += d[s + 2];
+        c[at + 3] += d[s + 3];
+      } else {
+        c[at] = d[s];
+        c[at + 1] = d[s + 1];
+        c[at + 2] = d[s + 2];
+        c[at + 3] = d[s + 3];
+      }
+    }
   }
 
   /**
@@ -113,7 +196,7 @@ final class GemmDot {
    * kernel (vectors boxed, 50 times slower); and a scalar tail cost a third of k = 622.
    */
   private static void tail4x4(int p, int kc, float[] a, int aAt, int aRs, float[] b, int bAt, int bCs,
-                              float[] c, int cAt, int ldc, boolean add) {
+                              float[] c, int cAt, int ldc, boolean add, float[] lanes) {
     VectorMask<Float> m = S.indexInRange(p, kc);
     int[] rows = {aAt + p, aAt + aRs + p, aAt + 2 * aRs + p, aAt + 3 * aRs + p};
     FloatVector y0 = FloatVector.fromArray(S, b, bAt + p, m);
@@ -122,40 +205,13 @@ final class GemmDot {
     FloatVector y3 = FloatVector.fromArray(S, b, bAt + 3 * bCs + p, m);
     for (int r = 0; r < R; r++) {
       FloatVector x = FloatVector.fromArray(S, a, rows[r], m);
-      int at = cAt + r * ldc;
-      float d0 = x.mul(y0).reduceLanes(VectorOperators.ADD), d1 = x.mul(y1).reduceLanes(VectorOperators.ADD);
-      float d2 = x.mul(y2).reduceLanes(VectorOperators.ADD), d3 = x.mul(y3).reduceLanes(VectorOperators.ADD);
-      c[at] = add ? c[at] + d0 : d0;
-      c[at + 1] = add ? c[at + 1] + d1 : d1;
-      c[at + 2] = add ? c[at + 2] + d2 : d2;
-      c[at + 3] = add ? c[at + 3] + d3 : d3;
+      int v = r * R * L;
+      x.mul(y0).intoArray(lanes, v);
+      x.mul(y1).intoArray(lanes, v + L);
+      x.mul(y2).intoArray(lanes, v + 2 * L);
+      x.mul(y3).intoArray(lanes, v + 3 * L);
     }
-  }
-
-  /** One row of a 4×4 block: its four lane sums plus the scalar tail [p, kc), into C. */
-  private static void store(float[] c, int at, boolean add, int p, int kc, float[] a, int aRow,
-                            float[] b, int b0, int b1, int b2, int b3,
-                            FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
-    float d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD);
-    float d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
-    for (; p < kc; p++) {
-      float x = a[aRow + p];
-      d0 += x * b[b0 + p];
-      d1 += x * b[b1 + p];
-      d2 += x * b[b2 + p];
-      d3 += x * b[b3 + p];
-    }
-    if (add) {
-      c[at] += d0;
-      c[at + 1] += d1;
-      c[at + 2] += d2;
-      c[at + 3] += d3;
-    } else {
-      c[at] = d0;
-      c[at + 1] = d1;
-      c[at + 2] = d2;
-      c[at + 3] = d3;
-    }
+    sumInto(lanes, c, cAt, ldc, add);
   }
 
   /** A block cut by the edge of C: one dot product at a time. */
@@ -177,7 +233,7 @@ final class GemmDot {
       acc0 = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), acc0);
       acc1 = FloatVector.fromArray(S, x, xOff + p + L).fma(FloatVector.fromArray(S, y, yOff + p + L), acc1);
     }
-    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float sum = Lanes.sum(acc0.add(acc1));
     for (; p < k; p++) sum += x[xOff + p] * y[yOff + p];
     return sum;
   }

@@ -1,7 +1,6 @@
 package org.tdsl.tensor.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -66,7 +65,7 @@ final class GemmThin {
       acc0 = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), acc0);
       acc1 = FloatVector.fromArray(S, x, xOff + p + l).fma(FloatVector.fromArray(S, y, yOff + p + l), acc1);
     }
-    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float sum = Lanes.sum(acc0.add(acc1));
     for (; p < k; p++) sum += x[xOff + p] * y[yOff + p];
     return sum;
   }

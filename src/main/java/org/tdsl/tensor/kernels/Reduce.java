@@ -127,7 +127,7 @@ public final class Reduce {
         v3 = v3.add(FloatVector.fromArray(S, x, off + i + 3 * l));
       }
       for (; i + l <= n; i += l) v0 = v0.add(FloatVector.fromArray(S, x, off + i));
-      acc += v0.add(v1).add(v2.add(v3)).reduceLanes(VectorOperators.ADD);
+      acc += Lanes.sum(v0.add(v1).add(v2.add(v3)));
     }
     for (; i < n; i++) acc += x[off + i];
     return acc;

@@ -1,7 +1,6 @@
 package org.tdsl.tensor.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -43,27 +42,11 @@ public final class Softmax {
   static void row(float[] x, int xo, float[] out, int oo, int n, boolean log) {
     float max = Reduce.max(x, xo, n);
     if (max == Float.NEGATIVE_INFINITY) max = 0;
-    // out = exp(x - max), and its sum
+    // out = exp(x - max) and its sum (log_softmax: the sum only)
+    float sum = log ? Exp.sum(x, xo, max, n) : Exp.row(x, xo, max, out, oo, n);
     int i = 0;
-    float sum = 0;
-    if (S != null) {
-      FloatVector acc = FloatVector.zero(S);
-      int bound = S.loopBound(n);
-      for (; i < bound; i += S.length()) {
-        FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
-        if (!log) e.intoArray(out, oo + i);
-        acc = acc.add(e);
-      }
-      sum = acc.reduceLanes(VectorOperators.ADD);
-    }
-    for (; i < n; i++) {
-      float e = (float) Math.exp(x[xo + i] - max);
-      if (!log) out[oo + i] = e;
-      sum += e;
-    }
     if (log) {
       float shift = max + (float) Math.log(sum);
-      i = 0;
       if (S != null) {
         int bound = S.loopBound(n);
         for (; i < bound; i += S.length()) FloatVector.fromArray(S, x, xo + i).sub(shift).intoArray(out, oo + i);
@@ -91,14 +74,7 @@ public final class Softmax {
       int yo = yOff + r * n, go = gOff + r * n, oo = outOff + r * n;
       if (log) {
         float sum = Reduce.sum(g, go, n);
-        int i = 0;
-        if (S != null) {
-          for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, y, yo + i).lanewise(VectorOperators.EXP);
-            FloatVector.fromArray(S, g, go + i).sub(e.mul(sum)).intoArray(out, oo + i);
-          }
-        }
-        for (; i < n; i++) out[oo + i] = g[go + i] - (float) Math.exp(y[yo + i]) * sum;
+        Exp.minusScaledRow(g, go, y, yo, sum, out, oo, n);
       } else {
         float dot = 0;
         int i = 0;
@@ -107,7 +83,7 @@ public final class Softmax {
           for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             acc = FloatVector.fromArray(S, g, go + i).fma(FloatVector.fromArray(S, y, yo + i), acc);
           }
-          dot = acc.reduceLanes(VectorOperators.ADD);
+          dot = Lanes.sum(acc);
         }
         for (; i < n; i++) dot += g[go + i] * y[yo + i];
         i = 0;

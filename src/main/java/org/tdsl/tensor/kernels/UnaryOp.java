@@ -1,6 +1,10 @@
 package org.tdsl.tensor.kernels;
 
-/** Elementwise functions of one float; the scalar definition is the reference for the vector one. */
+/**
+ * Elementwise functions of one float; the scalar definition is the reference for the vector
+ * one, and for exp, log, tanh and sigmoid the same bits ({@link Exp}, {@link Log}, {@link Tanh}), so a result never depends on
+ * whether an element took the vector loop or its scalar tail.
+ */
 public enum UnaryOp {
   NEG, ABS, EXP, LOG, LOG2, LOG1P, EXPM1, SQRT, RSQRT, SIN, COS, TAN, TANH, SIGMOID, RELU,
   SIGN, FLOOR, CEIL, ROUND, RECIPROCAL, SQUARE, GELU, SOFTPLUS;
@@ -9,8 +13,8 @@ public enum UnaryOp {
     return switch (this) {
       case NEG -> -x;
       case ABS -> Math.abs(x);
-      case EXP -> (float) Math.exp(x);
-      case LOG -> (float) Math.log(x);
+      case EXP -> Exp.scalar(x);
+      case LOG -> Log.scalar(x);
       case LOG2 -> (float) (Math.log(x) / Math.log(2));
       case LOG1P -> (float) Math.log1p(x);
       case EXPM1 -> (float) Math.expm1(x);
@@ -19,8 +23,8 @@ public enum UnaryOp {
       case SIN -> (float) Math.sin(x);
       case COS -> (float) Math.cos(x);
       case TAN -> (float) Math.tan(x);
-      case TANH -> (float) Math.tanh(x);
-      case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
+      case TANH -> Tanh.scalar(x);
+      case SIGMOID -> Exp.sigmoid(x);
       case RELU -> x > 0 ? x : (Float.isNaN(x) ? x : 0f);
       case SIGN -> Math.signum(x);
       case FLOOR -> (float) Math.floor(x);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each in a fresh JVM started with {@code -Dtdsl.vector.bits}: the width is fixed per JVM.
  */
 class GemmWidthsTest {
-  static final List<String> KERNEL_TESTS = List.of("GemmTest", "Conv2dTest", "Pool2dTest", "KernelWidthsTest");
+  static final List<String> KERNEL_TESTS = List.of("GemmTest", "Conv2dTest", "Pool2dTest", "KernelWidthsTest", "ExpLogTanhTest");
 
   @ParameterizedTest(name = "tdsl.vector.bits={0}")
   @ValueSource(ints = {0, 128, 256, 512})
