@@ -175,4 +175,35 @@ public final class Functional {
   public static Tensor mse_loss(Tensor input, Tensor target, String reduction) {
     return MseLoss.apply(input, target, Reduction.of(reduction));
   }
+
+  /** {@code F.l1_loss(input, target, reduction="mean")}: |x − t|. */
+  public static Tensor l1_loss(Tensor input, Tensor target, String reduction) {
+    return Losses.l1(input, target, Reduction.of(reduction));
+  }
+
+  /** {@code F.smooth_l1_loss(input, target, reduction="mean", beta=1.0)}. */
+  public static Tensor smooth_l1_loss(Tensor input, Tensor target, String reduction, double beta) {
+    return Losses.smoothL1(input, target, Reduction.of(reduction), beta);
+  }
+
+  /** {@code F.huber_loss(input, target, reduction="mean", delta=1.0)}. */
+  public static Tensor huber_loss(Tensor input, Tensor target, String reduction, double delta) {
+    return Losses.huber(input, target, Reduction.of(reduction), delta);
+  }
+
+  /** {@code F.binary_cross_entropy(input, target, weight=None, reduction="mean")}: input holds probabilities. */
+  public static Tensor binary_cross_entropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+    return Losses.binaryCrossEntropy(input, target, weight, Reduction.of(reduction));
+  }
+
+  /** {@code F.binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None)}. */
+  public static Tensor binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor weight, String reduction,
+                                                        Tensor posWeight) {
+    return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, Reduction.of(reduction));
+  }
+
+  /** {@code F.kl_div(input, target, reduction="mean", log_target=False)}: input holds log-probabilities. */
+  public static Tensor kl_div(Tensor input, Tensor target, String reduction, boolean logTarget) {
+    return Losses.klDiv(input, target, reduction, logTarget);
+  }
 }

@@ -15,6 +15,8 @@ import org.tdsl.tensor.Tensor;
 public abstract class Module {
   private final Map<String, Tensor> parameters = new LinkedHashMap<>();
   private final Map<String, Module> children = new LinkedHashMap<>();
+  /** Tensors a checkpoint keeps that no optimizer trains: BatchNorm's running statistics. */
+  private final Map<String, Tensor> buffers = new LinkedHashMap<>();
   private boolean training = true;
 
   /** The forward pass; calling a layer in tdsl calls this. */
@@ -28,6 +30,27 @@ public abstract class Module {
     if (value != null) value.setRequiresGrad(true);
     parameters.put(name, value);
     return value;
+  }
+
+  /** Registers a buffer (PyTorch's {@code register_buffer}): in state_dict, not in parameters(). */
+  protected final Tensor registerBuffer(String name, Tensor value) {
+    buffers.put(name, value);
+    return value;
+  }
+
+  /** A buffer by its own name; null when absent. */
+  public Tensor buffer(String name) { return buffers.get(name); }
+
+  /** {@code named_buffers()}: prefixed names as in {@code state_dict}. */
+  public Map<String, Tensor> namedBuffers() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    collectBuffers("", out);
+    return out;
+  }
+
+  private void collectBuffers(String prefix, Map<String, Tensor> out) {
+    for (var kv : buffers.entrySet()) if (kv.getValue() != null) out.put(prefix + kv.getKey(), kv.getValue());
+    for (var kv : children.entrySet()) kv.getValue().collectBuffers(prefix + kv.getKey() + ".", out);
   }
 
   protected final <M extends Module> M registerModule(String name, M module) {
@@ -52,8 +75,18 @@ public abstract class Module {
     for (var kv : children.entrySet()) kv.getValue().collect(prefix + kv.getKey() + ".", out);
   }
 
-  /** {@code state_dict()}: the tensors a checkpoint holds (the layers here have no buffers). */
-  public Map<String, Tensor> stateDict() { return namedParameters(); }
+  /** {@code state_dict()}: each module's parameters then its buffers, then its children's, as PyTorch orders them. */
+  public Map<String, Tensor> stateDict() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    collectState("", out);
+    return out;
+  }
+
+  private void collectState(String prefix, Map<String, Tensor> out) {
+    for (var kv : parameters.entrySet()) if (kv.getValue() != null) out.put(prefix + kv.getKey(), kv.getValue());
+    for (var kv : buffers.entrySet()) if (kv.getValue() != null) out.put(prefix + kv.getKey(), kv.getValue());
+    for (var kv : children.entrySet()) kv.getValue().collectState(prefix + kv.getKey() + ".", out);
+  }
 
   /**
    * {@code load_state_dict(state, strict=True)}: copies the tensors into the parameters in place,
@@ -96,6 +129,9 @@ public abstract class Module {
   /** Whether {@code name} is one of this module's own parameter slots (even an absent one). */
   public boolean hasParameter(String name) { return parameters.containsKey(name); }
 
+  /** Whether {@code name} is one of this module's own buffers. */
+  public boolean hasBuffer(String name) { return buffers.containsKey(name); }
+
   /** Replaces a parameter ({@code layer.weight = t}); the new tensor becomes trainable. */
   public void setParameter(String name, Tensor value) {
     if (!parameters.containsKey(name)) {
@@ -110,6 +146,7 @@ public abstract class Module {
    */
   public Object getAttr(String name) {
     if (parameters.containsKey(name)) return parameters.get(name);
+    if (buffers.containsKey(name)) return buffers.get(name);
     if (children.containsKey(name)) return children.get(name);
     throw new IllegalArgumentException("'" + typeName() + "' object has no attribute '" + name + "'");
   }

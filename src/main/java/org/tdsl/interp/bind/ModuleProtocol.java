@@ -16,6 +16,7 @@ import org.tdsl.interp.Signature;
 import org.tdsl.interp.Slice;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.nn.Loss;
 import org.tdsl.nn.Module;
 import org.tdsl.nn.Sequential;
 import org.tdsl.tensor.Tensor;
@@ -23,6 +24,7 @@ import org.tdsl.tensor.Tensor;
 /** A layer as the language sees it: callable, with its tensors and children as attributes. */
 final class ModuleProtocol implements Protocol<Module> {
   private static final Signature FORWARD = Signature.parse("forward(input)");
+  private static final Signature LOSS_FORWARD = Signature.parse("forward(input, target)");
 
   private final Map<String, Method> methods = new LinkedHashMap<>();
 
@@ -101,7 +103,14 @@ final class ModuleProtocol implements Protocol<Module> {
       Map.entry("MaxPool2d", "pooling"), Map.entry("AvgPool2d", "pooling"), Map.entry("ReLU", "activation"),
       Map.entry("Sigmoid", "activation"), Map.entry("Tanh", "activation"), Map.entry("Softmax", "activation"),
       Map.entry("LogSoftmax", "activation"), Map.entry("CrossEntropyLoss", "loss"), Map.entry("MSELoss", "loss"),
-      Map.entry("NLLLoss", "loss"));
+      Map.entry("NLLLoss", "loss"), Map.entry("L1Loss", "loss"), Map.entry("SmoothL1Loss", "loss"),
+      Map.entry("HuberLoss", "loss"), Map.entry("BCELoss", "loss"), Map.entry("BCEWithLogitsLoss", "loss"),
+      Map.entry("KLDivLoss", "loss"), Map.entry("ModuleList", "container"), Map.entry("ModuleDict", "container"),
+      Map.entry("Identity", "linear"), Map.entry("Embedding", "sparse"), Map.entry("BatchNorm1d", "batchnorm"),
+      Map.entry("BatchNorm2d", "batchnorm"), Map.entry("LayerNorm", "normalization"),
+      Map.entry("GroupNorm", "normalization"), Map.entry("Dropout1d", "dropout"),
+      Map.entry("AdaptiveAvgPool2d", "pooling"), Map.entry("ConvTranspose2d", "conv"), Map.entry("RNN", "rnn"),
+      Map.entry("GRU", "rnn"), Map.entry("LSTM", "rnn"));
 
   @Override public String className(Module self) {
     String file = FILES.get(self.typeName());
@@ -109,6 +118,11 @@ final class ModuleProtocol implements Protocol<Module> {
   }
 
   @Override public Object call(Module self, Args args) {
+    if (self instanceof Loss loss) {
+      Args a = args.bind(LOSS_FORWARD);
+      return loss.forward(Convert.tensor(a.get("input"), self.typeName(), "input"),
+          Convert.tensor(a.get("target"), self.typeName(), "target"));
+    }
     Args a = args.bind(FORWARD);
     return self.call(Convert.tensor(a.get("input"), self.typeName(), "input"));
   }
@@ -121,7 +135,7 @@ final class ModuleProtocol implements Protocol<Module> {
       return new Builtin(name, sig[0], sig[1], impl);
     }
     if (name.equals("training")) return self.isTraining();
-    if (self.hasParameter(name) || self.child(name) != null) return self.getAttr(name);
+    if (self.hasParameter(name) || self.hasBuffer(name) || self.child(name) != null) return self.getAttr(name);
     return UNSUPPORTED;
   }
 

@@ -15,6 +15,7 @@ import org.tdsl.nn.Dropout2d;
 import org.tdsl.nn.Flatten;
 import org.tdsl.nn.Functional;
 import org.tdsl.nn.Linear;
+import org.tdsl.nn.Loss;
 import org.tdsl.nn.LogSoftmax;
 import org.tdsl.nn.MaxPool2d;
 import org.tdsl.nn.Module;
@@ -32,6 +33,7 @@ final class NnOps {
 
   static void install(Builtins b, Namespace torch, Namespace nn, Namespace functional) {
     layers(b, nn);
+    losses(b, nn);
     functionalOps(b, torch, functional);
   }
 
@@ -71,6 +73,45 @@ final class NnOps {
         });
   }
 
+  /** The loss modules: each keeps its arguments and calls its functional form on (input, target). */
+  private static void losses(Builtins b, Namespace nn) {
+    layer(b, nn, "MSELoss(size_average=None, reduce=None, reduction='mean')", "The mean squared error (see mse_loss).",
+        a -> new Loss("MSELoss", (x, y) -> Functional.mse_loss(x, y, reduction(a))));
+    layer(b, nn, "L1Loss(size_average=None, reduce=None, reduction='mean')", "The mean absolute error (see l1_loss).",
+        a -> new Loss("L1Loss", (x, y) -> Functional.l1_loss(x, y, reduction(a))));
+    layer(b, nn, "SmoothL1Loss(size_average=None, reduce=None, reduction='mean', beta=1.0)",
+        "Quadratic below beta, linear above (see smooth_l1_loss).",
+        a -> new Loss("SmoothL1Loss", (x, y) -> Functional.smooth_l1_loss(x, y, reduction(a), a.getDouble("beta"))));
+    layer(b, nn, "HuberLoss(reduction='mean', delta=1.0)", "Quadratic below delta, delta-scaled linear above (see huber_loss).",
+        a -> new Loss("HuberLoss", (x, y) -> Functional.huber_loss(x, y, a.getString("reduction"), a.getDouble("delta"))));
+    layer(b, nn, "BCELoss(weight=None, size_average=None, reduce=None, reduction='mean')",
+        "Binary cross entropy of probabilities (see binary_cross_entropy).",
+        a -> new Loss("BCELoss", (x, y) -> Functional.binary_cross_entropy(x, y, opt(a, "weight"), reduction(a))));
+    layer(b, nn, "BCEWithLogitsLoss(weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None)",
+        "Binary cross entropy of logits, computed stably (see binary_cross_entropy_with_logits).",
+        a -> new Loss("BCEWithLogitsLoss", (x, y) -> Functional.binary_cross_entropy_with_logits(x, y, opt(a, "weight"),
+            reduction(a), opt(a, "pos_weight"))));
+    layer(b, nn, "CrossEntropyLoss(weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0)",
+        "log_softmax then nll_loss of class indices, or of class probabilities (see cross_entropy).",
+        a -> new Loss("CrossEntropyLoss", (x, y) -> Functional.cross_entropy(x, y, opt(a, "weight"), a.getLong("ignore_index"),
+            reduction(a), a.getDouble("label_smoothing"))));
+    layer(b, nn, "NLLLoss(weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean')",
+        "The negative log likelihood of the target classes, from log-probabilities (see nll_loss).",
+        a -> new Loss("NLLLoss", (x, y) -> Functional.nll_loss(x, y, opt(a, "weight"), a.getLong("ignore_index"), reduction(a))));
+    layer(b, nn, "KLDivLoss(size_average=None, reduce=None, reduction='mean', log_target=False)",
+        "Kullback-Leibler divergence of log-probabilities from a target distribution (see kl_div).",
+        a -> new Loss("KLDivLoss", (x, y) -> Functional.kl_div(x, y, reduction(a), a.getBool("log_target"))));
+  }
+
+  /** reduction=, or what the deprecated size_average= / reduce= pair meant (PyTorch's legacy_get_string). */
+  private static String reduction(Args a) {
+    Object sizeAverage = a.get("size_average"), reduce = a.get("reduce");
+    if (sizeAverage == null && reduce == null) return a.getString("reduction");
+    boolean average = sizeAverage == null || Values.truthy(sizeAverage, a.interpreter());
+    boolean reduced = reduce == null || Values.truthy(reduce, a.interpreter());
+    return !reduced ? "none" : average ? "mean" : "sum";
+  }
+
   private static void functionalOps(Builtins b, Namespace torch, Namespace functional) {
     op(b, torch, functional, "conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)",
         "A 2-D convolution (see Conv2d).",
@@ -99,6 +140,26 @@ final class NnOps {
             a.getString("reduction"), a.getDouble("label_smoothing")));
     op(b, torch, functional, "mse_loss(input, target, reduction='mean')", "The mean squared error.",
         a -> Functional.mse_loss(in(a), t(a, "target"), a.getString("reduction")));
+    op(b, torch, functional, "l1_loss(input, target, size_average=None, reduce=None, reduction='mean')",
+        "The mean absolute error |input - target|.",
+        a -> Functional.l1_loss(in(a), t(a, "target"), reduction(a)));
+    op(b, torch, functional, "smooth_l1_loss(input, target, size_average=None, reduce=None, reduction='mean', beta=1.0)",
+        "0.5 d^2 / beta where |d| < beta, |d| - 0.5 beta elsewhere (d = input - target).",
+        a -> Functional.smooth_l1_loss(in(a), t(a, "target"), reduction(a), a.getDouble("beta")));
+    op(b, torch, functional, "huber_loss(input, target, reduction='mean', delta=1.0)",
+        "0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) elsewhere (d = input - target).",
+        a -> Functional.huber_loss(in(a), t(a, "target"), a.getString("reduction"), a.getDouble("delta")));
+    op(b, torch, functional, "binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction='mean')",
+        "-(t log x + (1 - t) log(1 - x)) for probabilities x, each log clamped at -100.",
+        a -> Functional.binary_cross_entropy(in(a), t(a, "target"), opt(a, "weight"), reduction(a)));
+    op(b, torch, functional,
+        "binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None)",
+        "binary_cross_entropy(sigmoid(input), target), computed stably from the logits.",
+        a -> Functional.binary_cross_entropy_with_logits(in(a), t(a, "target"), opt(a, "weight"), reduction(a),
+            opt(a, "pos_weight")));
+    op(b, torch, functional, "kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False)",
+        "target (log target - input) summed as reduction says ('batchmean': the sum over the batch size); input is log-probabilities.",
+        a -> Functional.kl_div(in(a), t(a, "target"), reduction(a), a.getBool("log_target")));
     functional.put("flatten", torch.get("flatten"));
   }
 
