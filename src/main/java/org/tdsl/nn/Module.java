@@ -32,6 +32,9 @@ public abstract class Module {
     return value;
   }
 
+  /** Removes a child ({@code del d[key]}, {@code ModuleDict.pop}). */
+  protected final void removeModule(String name) { children.remove(name); }
+
   /** Registers a buffer (PyTorch's {@code register_buffer}): in state_dict, not in parameters(). */
   protected final Tensor registerBuffer(String name, Tensor value) {
     buffers.put(name, value);

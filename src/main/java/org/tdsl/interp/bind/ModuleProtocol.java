@@ -18,6 +18,8 @@ import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 import org.tdsl.nn.Loss;
 import org.tdsl.nn.Module;
+import org.tdsl.nn.ModuleDict;
+import org.tdsl.nn.ModuleList;
 import org.tdsl.nn.Sequential;
 import org.tdsl.tensor.Tensor;
 
@@ -74,16 +76,81 @@ final class ModuleProtocol implements Protocol<Module> {
         });
     def("forward(input)", "The layer applied to input.", (m, a) -> m.call(Convert.tensor(a.get("input"), "forward", "input")));
     def("children()", "The direct sub-layers.", (m, a) -> new PyList(new ArrayList<>(m.children())));
-    def("append(module)", "Adds a layer at the end (Sequential).", (m, a) -> {
-      if (!(m instanceof Sequential s) || !(a.get("module") instanceof Module added)) throw new TdslError("append() needs a Sequential and a Module");
-      return s.append(added);
+    def("named_buffers()", "(name, tensor) pairs of the buffers: BatchNorm's running_mean, running_var, num_batches_tracked.",
+        (m, a) -> {
+          List<Object> pairs = new ArrayList<>();
+          m.namedBuffers().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
+          return new PyList(pairs);
+        });
+    def("buffers()", "The buffers' tensors.", (m, a) -> new PyList(new ArrayList<>(m.namedBuffers().values())));
+    def("named_children()", "(name, layer) pairs of the direct sub-layers.", (m, a) -> {
+      List<Object> pairs = new ArrayList<>();
+      m.namedChildren().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
+      return new PyList(pairs);
+    });
+    defFor(Sequential.class, "append(module)", "Adds a layer at the end.",
+        (m, a) -> ((Sequential) m).append(module(a.get("module"))));
+    defFor(ModuleList.class, "append(module)", "Adds a layer at the end.",
+        (m, a) -> ((ModuleList) m).append(module(a.get("module"))));
+    defFor(ModuleList.class, "extend(modules)", "Adds each layer of an iterable at the end.", (m, a) -> {
+      for (Object o : Values.toList(a.get("modules"), a.interpreter())) ((ModuleList) m).append(module(o));
+      return m;
+    });
+    defFor(ModuleList.class, "insert(index, module)", "Puts a layer before index, renumbering the ones after.", (m, a) -> {
+      ModuleList list = (ModuleList) m;
+      int n = list.len(), at = Convert.toInt(a.get("index"), "index");
+      at = Math.max(0, Math.min(n, at < 0 ? at + n : at));
+      List<Module> after = new ArrayList<>();
+      for (int i = at; i < n; i++) after.add(list.get(i));
+      list.append(after.isEmpty() ? module(a.get("module")) : after.get(after.size() - 1));
+      for (int i = n - 1; i > at; i--) list.set(i, after.get(i - 1 - at));
+      if (!after.isEmpty()) list.set(at, module(a.get("module")));
+      return null;
+    });
+    defFor(ModuleDict.class, "keys()", "The names, in insertion order.",
+        (m, a) -> new PyList(new ArrayList<>(m.namedChildren().keySet())));
+    defFor(ModuleDict.class, "values()", "The layers, in insertion order.", (m, a) -> new PyList(new ArrayList<>(m.children())));
+    defFor(ModuleDict.class, "items()", "(name, layer) pairs, in insertion order.", (m, a) -> {
+      List<Object> pairs = new ArrayList<>();
+      m.namedChildren().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
+      return new PyList(pairs);
+    });
+    defFor(ModuleDict.class, "pop(key)", "Removes a layer and returns it.", (m, a) -> ((ModuleDict) m).pop(a.getString("key")));
+    defFor(ModuleDict.class, "update(modules)", "Adds (or replaces) layers from a dict or (name, layer) pairs.", (m, a) -> {
+      ModuleDict d = (ModuleDict) m;
+      if (a.get("modules") instanceof PyDict src) {
+        for (Object k : src.keys()) d.put(String.valueOf(k), module(src.get(k)));
+      } else {
+        for (Object pair : Values.toList(a.get("modules"), a.interpreter())) {
+          List<Object> kv = Convert.items(pair);
+          if (kv == null || kv.size() != 2) throw new TdslError("ModuleDict update sequence element has to be a (name, module) pair");
+          d.put(String.valueOf(kv.get(0)), module(kv.get(1)));
+        }
+      }
+      return null;
     });
   }
 
-  private void def(String signature, String help, Method impl) {
+  private static Module module(Object o) {
+    if (!(o instanceof Module m)) throw new TdslError(Values.typeName(o) + " is not a Module subclass");
+    return m;
+  }
+
+  private void def(String signature, String help, Method impl) { defFor(Module.class, signature, help, impl); }
+
+  /** A method only modules of {@code type} have (a container's append, a ModuleDict's keys). */
+  private void defFor(Class<? extends Module> type, String signature, String help, Method impl) {
     Signature parsed = Signature.parse(signature);
-    methods.put(parsed.name(), impl);
-    signatures.put(parsed.name(), new String[] {signature, help});
+    String key = type == Module.class ? parsed.name() : type.getSimpleName() + "." + parsed.name();
+    methods.put(key, impl);
+    signatures.put(key, new String[] {signature, help});
+  }
+
+  /** The key of self's method called name: its class's own, else every module's; null when it has none. */
+  private String methodKey(Module self, String name) {
+    String own = self.getClass().getSimpleName() + "." + name;
+    if (methods.containsKey(own)) return own;
+    return methods.containsKey(name) ? name : null;
   }
 
   private final Map<String, String[]> signatures = new LinkedHashMap<>();
@@ -128,9 +195,10 @@ final class ModuleProtocol implements Protocol<Module> {
   }
 
   @Override public Object getAttr(Module self, String name) {
-    Method m = methods.get(name);
-    if (m != null && (!name.equals("append") || self instanceof Sequential)) {
-      String[] sig = signatures.get(name);
+    String key = methodKey(self, name);
+    if (key != null) {
+      Method m = methods.get(key);
+      String[] sig = signatures.get(key);
       BuiltinFn impl = a -> m.call(self, a);
       return new Builtin(name, sig[0], sig[1], impl);
     }
@@ -151,15 +219,31 @@ final class ModuleProtocol implements Protocol<Module> {
   }
 
   @Override public List<String> attributeNames(Module self) {
-    List<String> names = new ArrayList<>(methods.keySet());
-    if (!(self instanceof Sequential)) names.remove("append");  // a container's method, not every layer's
+    List<String> names = new ArrayList<>();
+    for (String key : methods.keySet()) {
+      String name = key.substring(key.indexOf('.') + 1);
+      if (key.equals(methodKey(self, name)) && !names.contains(name)) names.add(name);
+    }
     names.add("training");
     names.addAll(self.namedParameters().keySet().stream().filter(n -> !n.contains(".")).toList());
-    names.addAll(self.namedChildren().keySet());
+    names.addAll(self.namedBuffers().keySet().stream().filter(n -> !n.contains(".")).toList());
+    if (!(self instanceof ModuleList) && !(self instanceof ModuleDict)) names.addAll(self.namedChildren().keySet());
     return names;
   }
 
   @Override public Object getItem(Module self, Object index) {
+    if (self instanceof ModuleDict d) {
+      Module m = d.get(String.valueOf(index));
+      if (m == null) throw new TdslError("KeyError: " + Values.repr(index));
+      return m;
+    }
+    if (self instanceof ModuleList list) {
+      if (index instanceof Slice sl) {
+        int[] b = Convert.sliceBounds(sl, list.len());
+        return list.slice(b[0], b[1], b[2]);
+      }
+      return list.get((int) Values.toIndex(index));
+    }
     if (!(self instanceof Sequential s)) return UNSUPPORTED;
     if (index instanceof Slice sl) {
       int[] b = Convert.sliceBounds(sl, s.len());
@@ -170,12 +254,23 @@ final class ModuleProtocol implements Protocol<Module> {
     return s.get((int) i);
   }
 
+  @Override public boolean setItem(Module self, Object index, Object value) {
+    if (self instanceof ModuleDict d) d.put(String.valueOf(index), module(value));
+    else if (self instanceof ModuleList list) list.set((int) Values.toIndex(index), module(value));
+    else return false;
+    return true;
+  }
+
   @Override public long len(Module self) {
+    if (self instanceof ModuleList list) return list.len();
+    if (self instanceof ModuleDict d) return d.len();
     return self instanceof Sequential s ? s.len() : -1;
   }
 
+  /** A Sequential and a ModuleList iterate over their layers; a ModuleDict, like a dict, over its keys. */
   @Override public Iterator<Object> iterate(Module self) {
-    return self instanceof Sequential s ? new ArrayList<Object>(s.children()).iterator() : null;
+    if (self instanceof ModuleDict d) return new ArrayList<Object>(d.namedChildren().keySet()).iterator();
+    return self instanceof Sequential || self instanceof ModuleList ? new ArrayList<Object>(self.children()).iterator() : null;
   }
 
   @Override public String repr(Module self) { return self.toString(); }

@@ -14,7 +14,12 @@ import org.tdsl.nn.Dropout;
 import org.tdsl.nn.Dropout2d;
 import org.tdsl.nn.Flatten;
 import org.tdsl.nn.Functional;
+import org.tdsl.nn.ClipGrad;
+import org.tdsl.nn.Identity;
+import org.tdsl.nn.Init;
 import org.tdsl.nn.Linear;
+import org.tdsl.nn.ModuleDict;
+import org.tdsl.nn.ModuleList;
 import org.tdsl.nn.Loss;
 import org.tdsl.nn.LogSoftmax;
 import org.tdsl.nn.MaxPool2d;
@@ -33,7 +38,10 @@ final class NnOps {
 
   static void install(Builtins b, Namespace torch, Namespace nn, Namespace functional) {
     layers(b, nn);
+    containers(b, nn);
     losses(b, nn);
+    nn.put("init", initNamespace());
+    nn.put("utils", utilsNamespace());
     functionalOps(b, torch, functional);
   }
 
@@ -71,6 +79,98 @@ final class NnOps {
           }
           return new Sequential(layers);
         });
+  }
+
+  private static void containers(Builtins b, Namespace nn) {
+    layer(b, nn, "Identity(*args, **kwargs)", "Returns its input (its arguments are ignored, as PyTorch's).", a -> new Identity());
+    layer(b, nn, "ModuleList(modules=None)",
+        "Layers in a list whose parameters count as the owner's: index, len, iterate, append, extend, insert.",
+        a -> new ModuleList(a.get("modules") == null ? List.of() : modules(Values.toList(a.get("modules"), a.interpreter()))));
+    layer(b, nn, "ModuleDict(modules=None)",
+        "Layers by name whose parameters count as the owner's: d[key], keys, values, items, update, pop.",
+        a -> {
+          ModuleDict d = new ModuleDict(java.util.Map.of());
+          Object src = a.get("modules");
+          if (src instanceof org.tdsl.interp.PyDict dict) {
+            for (Object k : dict.keys()) d.put(String.valueOf(k), modules(List.of(dict.get(k))).get(0));
+          } else if (src != null) {
+            for (Object pair : Values.toList(src, a.interpreter())) {
+              List<Object> kv = Convert.items(pair);
+              if (kv == null || kv.size() != 2) throw new TdslError("ModuleDict update sequence element has to be a (name, module) pair");
+              d.put(String.valueOf(kv.get(0)), modules(List.of(kv.get(1))).get(0));
+            }
+          }
+          return d;
+        });
+  }
+
+  private static List<Module> modules(List<Object> items) {
+    List<Module> out = new ArrayList<>();
+    for (Object o : items) {
+      if (!(o instanceof Module m)) throw new TdslError(Values.typeName(o) + " is not a Module subclass");
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** torch.nn.init: in-place initialisers drawing under PyTorch's names, each returning its tensor. */
+  private static Namespace initNamespace() {
+    Namespace init = new Namespace("torch.nn.init");
+    fn(init, "uniform_(tensor, a=0.0, b=1.0)", "Fills tensor from U(a, b), in place.",
+        a -> Init.uniform(t(a, "tensor"), a.getDouble("a"), a.getDouble("b")));
+    fn(init, "normal_(tensor, mean=0.0, std=1.0)", "Fills tensor from N(mean, std²), in place.",
+        a -> Init.normal(t(a, "tensor"), a.getDouble("mean"), a.getDouble("std")));
+    fn(init, "constant_(tensor, val)", "Fills tensor with val, in place.",
+        a -> Init.constant(t(a, "tensor"), a.getDouble("val")));
+    fn(init, "zeros_(tensor)", "Fills tensor with 0, in place.", a -> Init.constant(t(a, "tensor"), 0));
+    fn(init, "ones_(tensor)", "Fills tensor with 1, in place.", a -> Init.constant(t(a, "tensor"), 1));
+    fn(init, "xavier_uniform_(tensor, gain=1.0)", "Glorot: U(-a, a) with a = gain sqrt(6 / (fan_in + fan_out)), in place.",
+        a -> Init.xavierUniform(t(a, "tensor"), a.getDouble("gain")));
+    fn(init, "xavier_normal_(tensor, gain=1.0)", "Glorot: N(0, gain² 2 / (fan_in + fan_out)), in place.",
+        a -> Init.xavierNormal(t(a, "tensor"), a.getDouble("gain")));
+    fn(init, "kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')",
+        "He: U(-b, b) with b = gain sqrt(3 / fan), gain = calculate_gain(nonlinearity, a), in place.",
+        a -> Init.kaimingUniform(t(a, "tensor"), a.getDouble("a"), a.getString("mode"), a.getString("nonlinearity")));
+    fn(init, "kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')",
+        "He: N(0, gain² / fan), gain = calculate_gain(nonlinearity, a), in place.",
+        a -> Init.kaimingNormal(t(a, "tensor"), a.getDouble("a"), a.getString("mode"), a.getString("nonlinearity")));
+    fn(init, "calculate_gain(nonlinearity, param=None)", "The recommended gain of a nonlinearity: relu sqrt(2), tanh 5/3, ...",
+        a -> Init.calculateGain(a.getString("nonlinearity"), Convert.optionalDouble(a.get("param"), "param")));
+    return init;
+  }
+
+  /** torch.nn.utils: gradient clipping. */
+  private static Namespace utilsNamespace() {
+    Namespace utils = new Namespace("torch.nn.utils");
+    fn(utils, "clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False)",
+        "Scales the gradients so that their total norm is at most max_norm; returns the total norm before.",
+        a -> ClipGrad.clipGradNorm(tensors(a, "parameters"), a.getDouble("max_norm"), normType(a.get("norm_type")),
+            a.getBool("error_if_nonfinite")));
+    fn(utils, "clip_grad_value_(parameters, clip_value)", "Clamps every gradient element into [-clip_value, clip_value].",
+        a -> {
+          ClipGrad.clipGradValue(tensors(a, "parameters"), a.getDouble("clip_value"));
+          return null;
+        });
+    return utils;
+  }
+
+  private static double normType(Object v) {
+    if (v instanceof String s && s.equals("inf")) return Double.POSITIVE_INFINITY;
+    return Values.toDouble(v);
+  }
+
+  /** A tensor or an iterable of tensors (parameters() or a generator of them). */
+  private static List<Tensor> tensors(Args a, String name) {
+    Object v = a.get(name);
+    if (v instanceof Tensor t) return List.of(t);
+    List<Tensor> out = new ArrayList<>();
+    for (Object o : Values.toList(v, a.interpreter())) out.add(Convert.tensor(o, name, name));
+    return out;
+  }
+
+  private static void fn(Namespace ns, String signature, String help, BuiltinFn impl) {
+    String name = signature.substring(0, signature.indexOf('('));
+    ns.put(name, new Builtin(name, signature, help, impl));
   }
 
   /** The loss modules: each keeps its arguments and calls its functional form on (input, target). */
