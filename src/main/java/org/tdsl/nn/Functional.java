@@ -129,6 +129,20 @@ public final class Functional {
     return Torch.mul(input, dropoutNoise("dropout2d", p, noiseShape));
   }
 
+  /** {@code F.dropout1d}: one draw per channel of N×C×L input (per channel of C×L unbatched input). */
+  public static Tensor dropout1d(Tensor input, double p, boolean training) {
+    checkDropoutProbability(p);
+    int[] shape = input.shape();
+    if (shape.length != 2 && shape.length != 3) {
+      throw new IllegalArgumentException("dropout1d: Expected 2D or 3D input, but received a " + shape.length
+          + "D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, "
+          + "a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).");
+    }
+    if (!training || p == 0) return input;
+    int[] noiseShape = shape.length == 3 ? new int[] {shape[0], shape[1], 1} : new int[] {shape[0], 1};
+    return Torch.mul(input, dropoutNoise("dropout1d", p, noiseShape));
+  }
+
   /**
    * Bernoulli(1-p) draws divided by 1-p, from this thread's generator; all zeros for p = 1
    * (no draw, as PyTorch). {@code kind} names the call for replayed draws, which record the mask.

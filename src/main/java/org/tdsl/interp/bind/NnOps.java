@@ -8,7 +8,15 @@ import org.tdsl.interp.Builtins;
 import org.tdsl.interp.BuiltinFn;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.nn.AdaptiveAvgPool2d;
 import org.tdsl.nn.AvgPool2d;
+import org.tdsl.nn.BatchNorm;
+import org.tdsl.nn.ConvTranspose2d;
+import org.tdsl.nn.Dropout1d;
+import org.tdsl.nn.Embedding;
+import org.tdsl.nn.GroupNorm;
+import org.tdsl.nn.LayerNorm;
+import org.tdsl.nn.Normalize;
 import org.tdsl.nn.Conv2d;
 import org.tdsl.nn.Dropout;
 import org.tdsl.nn.Dropout2d;
@@ -38,6 +46,7 @@ final class NnOps {
 
   static void install(Builtins b, Namespace torch, Namespace nn, Namespace functional) {
     layers(b, nn);
+    moreLayers(b, nn);
     containers(b, nn);
     losses(b, nn);
     nn.put("init", initNamespace());
@@ -79,6 +88,48 @@ final class NnOps {
           }
           return new Sequential(layers);
         });
+  }
+
+  private static void moreLayers(Builtins b, Namespace nn) {
+    layer(b, nn, "Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False)",
+        "A table of num_embeddings rows, drawn from N(0, 1); indexing it with a LongTensor gives rows. The padding row is zero and learns nothing.",
+        a -> {
+          if (a.get("max_norm") != null || a.getBool("scale_grad_by_freq") || a.getBool("sparse")) {
+            throw new TdslError("Embedding: max_norm, scale_grad_by_freq and sparse are not supported by tdsl");
+          }
+          return new Embedding(i(a, "num_embeddings"), i(a, "embedding_dim"), optionalInt(a, "padding_idx"));
+        });
+    for (int dims = 1; dims <= 2; dims++) {
+      int spatial = dims;
+      layer(b, nn, "BatchNorm" + dims + "d(num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+          (dims == 1 ? "Standardises each feature of N x C (or N x C x L) input" : "Standardises each channel of N x C x H x W input")
+              + " with batch statistics while training, running ones (running_mean, running_var) in eval mode.",
+          a -> new BatchNorm(spatial, i(a, "num_features"), a.getDouble("eps"),
+              Convert.optionalDouble(a.get("momentum"), "momentum"), a.getBool("affine"), a.getBool("track_running_stats")));
+    }
+    layer(b, nn, "LayerNorm(normalized_shape, eps=1e-05, elementwise_affine=True)",
+        "Standardises over the last dims (normalized_shape), then an elementwise weight and bias.",
+        a -> new LayerNorm(Convert.ints(a.get("normalized_shape"), "normalized_shape"), a.getDouble("eps"),
+            a.getBool("elementwise_affine")));
+    layer(b, nn, "GroupNorm(num_groups, num_channels, eps=1e-05, affine=True)",
+        "Standardises each group of channels over its channels and positions, then a per-channel weight and bias.",
+        a -> new GroupNorm(i(a, "num_groups"), i(a, "num_channels"), a.getDouble("eps"), a.getBool("affine")));
+    layer(b, nn, "Dropout1d(p=0.5, inplace=False)", "Zeroes whole channels of N x C x L input with probability p while training.",
+        a -> new Dropout1d(a.getDouble("p")));
+    layer(b, nn, "AdaptiveAvgPool2d(output_size)", "The mean over windows sized so that the output is output_size (h, w).",
+        a -> {
+          Object v = a.get("output_size");
+          List<Object> items = Convert.items(v);
+          if (items == null) return new AdaptiveAvgPool2d(new Integer[] {i(a, "output_size")}, false);
+          if (items.size() != 2) throw new TdslError("output_size must be an int or a pair");
+          Integer[] hw = new Integer[2];
+          for (int k = 0; k < 2; k++) hw[k] = items.get(k) == null ? null : Convert.toInt(items.get(k), "output_size");
+          return new AdaptiveAvgPool2d(hw, true);
+        });
+    layer(b, nn, "ConvTranspose2d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True, dilation=1)",
+        "A 2-D transposed convolution (upsampling): the gradient of Conv2d with respect to its input.",
+        a -> new ConvTranspose2d(i(a, "in_channels"), i(a, "out_channels"), size(a, "kernel_size"), size(a, "stride"),
+            size(a, "padding"), size(a, "output_padding"), i(a, "groups"), a.getBool("bias"), size(a, "dilation")));
   }
 
   private static void containers(Builtins b, Namespace nn) {
@@ -260,6 +311,37 @@ final class NnOps {
     op(b, torch, functional, "kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False)",
         "target (log target - input) summed as reduction says ('batchmean': the sum over the batch size); input is log-probabilities.",
         a -> Functional.kl_div(in(a), t(a, "target"), reduction(a), a.getBool("log_target")));
+    op(b, torch, functional, "embedding(input, weight, padding_idx=None)", "The rows of weight at input's indices.",
+        a -> Embedding.lookup(in(a), t(a, "weight"), optionalInt(a, "padding_idx") == null ? null
+            : Embedding.normalisePadding(optionalInt(a, "padding_idx"), t(a, "weight").size(0))));
+    op(b, torch, functional,
+        "batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)",
+        "Per-channel standardisation: batch statistics when training (updating the running ones), running ones otherwise.",
+        a -> Normalize.batchNorm(in(a), opt(a, "running_mean"), opt(a, "running_var"), opt(a, "weight"), opt(a, "bias"),
+            a.getBool("training"), a.getDouble("momentum"), a.getDouble("eps")));
+    op(b, torch, functional, "layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)",
+        "Standardisation over the last dims (normalized_shape).",
+        a -> Normalize.layerNorm(in(a), Convert.ints(a.get("normalized_shape"), "normalized_shape"), opt(a, "weight"),
+            opt(a, "bias"), a.getDouble("eps")));
+    op(b, torch, functional, "group_norm(input, num_groups, weight=None, bias=None, eps=1e-05)",
+        "Standardisation over each group of channels.",
+        a -> Normalize.groupNorm(in(a), i(a, "num_groups"), opt(a, "weight"), opt(a, "bias"), a.getDouble("eps")));
+    op(b, torch, functional, "dropout1d(input, p=0.5, training=True, inplace=False)",
+        "Zeroes whole channels of N x C x L input with probability p (when training).",
+        a -> Functional.dropout1d(in(a), a.getDouble("p"), a.getBool("training")));
+    op(b, torch, functional, "adaptive_avg_pool2d(input, output_size)", "The mean over windows sized so that the output is output_size.",
+        a -> {
+          List<Object> items = Convert.items(a.get("output_size"));
+          if (items == null) return AdaptiveAvgPool2d.pool(in(a), i(a, "output_size"), i(a, "output_size"));
+          Integer h = items.get(0) == null ? null : Convert.toInt(items.get(0), "output_size");
+          Integer w = items.get(1) == null ? null : Convert.toInt(items.get(1), "output_size");
+          return AdaptiveAvgPool2d.pool(in(a), h, w);
+        });
+    op(b, torch, functional,
+        "conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1)",
+        "A 2-D transposed convolution (see ConvTranspose2d).",
+        a -> ConvTranspose2d.convTranspose2d(in(a), t(a, "weight"), opt(a, "bias"), pair(a, "stride"), pair(a, "padding"),
+            pair(a, "output_padding"), i(a, "groups"), pair(a, "dilation")));
     functional.put("flatten", torch.get("flatten"));
   }
 
