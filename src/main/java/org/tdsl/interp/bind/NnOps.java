@@ -186,7 +186,10 @@ final class NnOps {
         "He: N(0, gain² / fan), gain = calculate_gain(nonlinearity, a), in place.",
         a -> Init.kaimingNormal(t(a, "tensor"), a.getDouble("a"), a.getString("mode"), a.getString("nonlinearity")));
     fn(init, "calculate_gain(nonlinearity, param=None)", "The recommended gain of a nonlinearity: relu sqrt(2), tanh 5/3, ...",
-        a -> Init.calculateGain(a.getString("nonlinearity"), Convert.optionalDouble(a.get("param"), "param")));
+        a -> {
+          double gain = Init.calculateGain(a.getString("nonlinearity"), Convert.optionalDouble(a.get("param"), "param"));
+          return gain == 1 && !a.getString("nonlinearity").equals("leaky_relu") ? (Object) 1L : (Object) gain;  // Python's int 1
+        });
     return init;
   }
 
