@@ -7,8 +7,8 @@ import org.tdsl.tensor.kernels.OptimizerSteps;
 
 /** Adadelta (Zeiler 2012) as PyTorch 1.13 computes it; lr scales the delta (default 1.0). */
 public final class Adadelta extends Optimizer {
-  private final double rho, eps, weightDecay;
-  private final boolean maximize;
+  private double rho, eps, weightDecay;
+  private boolean maximize;
   private final List<float[]> squareAvg = new ArrayList<>(), accDelta = new ArrayList<>();
 
   public Adadelta(Iterable<Tensor> params) { this(params, 1.0); }
@@ -30,6 +30,26 @@ public final class Adadelta extends Optimizer {
   protected void update(int index, float[] p, int off, float[] g, int n) {
     float[] sq = state(squareAvg, index, n), acc = state(accDelta, index, n);
     OptimizerSteps.adadelta(p, off, g, sq, acc, n, rho, eps, weightDecay, lr, maximize);
+  }
+
+  @Override
+  protected java.util.Map<String, Object> defaults() {
+    java.util.Map<String, Object> out = super.defaults();
+    out.put("rho", rho);
+    out.put("eps", eps);
+    out.put("weight_decay", weightDecay);
+    out.put("foreach", null);
+    out.put("maximize", maximize);
+    return out;
+  }
+
+  @Override
+  protected void configure(ParamGroup group) {
+    super.configure(group);
+    rho = group.number("rho");
+    eps = group.number("eps");
+    weightDecay = group.number("weight_decay");
+    maximize = group.flag("maximize");
   }
 
   @Override

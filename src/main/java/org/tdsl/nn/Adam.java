@@ -9,8 +9,9 @@ import org.tdsl.tensor.Tensor;
  * computed in double precision as Python floats and the tensor arithmetic in float32.
  */
 public class Adam extends Optimizer {
-  private final double beta1, beta2, eps, weightDecay;
-  private final boolean amsgrad, maximize, decoupled;
+  private double beta1, beta2, eps, weightDecay;
+  private boolean amsgrad, maximize;
+  private final boolean decoupled;
   private final List<float[]> expAvg = new ArrayList<>(), expAvgSq = new ArrayList<>(), maxExpAvgSq = new ArrayList<>();
   private final List<Integer> steps = new ArrayList<>();
 
@@ -66,6 +67,35 @@ public class Adam extends Optimizer {
       float denom = (float) Math.sqrt(second) / bc2Sqrt + e;
       p[off + i] = p[off + i] + stepSize * m[i] / denom;
     }
+  }
+
+  @Override
+  protected java.util.Map<String, Object> defaults() {
+    java.util.Map<String, Object> out = super.defaults();
+    out.put("betas", java.util.List.of(beta1, beta2));
+    out.put("eps", eps);
+    out.put("weight_decay", weightDecay);
+    out.put("amsgrad", amsgrad);
+    out.put("maximize", maximize);
+    out.put("foreach", null);
+    out.put("capturable", false);
+    if (!decoupled) {
+      out.put("differentiable", false);
+      out.put("fused", false);
+    }
+    return out;
+  }
+
+  @Override
+  protected void configure(ParamGroup group) {
+    super.configure(group);
+    double[] betas = group.pair("betas");
+    beta1 = betas[0];
+    beta2 = betas[1];
+    eps = group.number("eps");
+    weightDecay = group.number("weight_decay");
+    amsgrad = group.flag("amsgrad");
+    maximize = group.flag("maximize");
   }
 
   @Override
