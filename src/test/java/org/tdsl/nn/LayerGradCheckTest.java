@@ -71,4 +71,22 @@ class LayerGradCheckTest {
     GradCheck.check("adaptive_avg_pool2d uneven", a -> AdaptiveAvgPool2d.pool(a[0], 3, 2), 1e-3, 1e-2, randn(2, 2, 5, 5));
     GradCheck.check("adaptive_avg_pool2d even", a -> AdaptiveAvgPool2d.pool(a[0], 2, 1), 1e-3, 1e-2, randn(1, 4, 4));
   }
+
+  @Test
+  void recurrentLayersThroughTimeLayersAndStates() {
+    Rng.seed(14);
+    for (Recurrent.Mode mode : Recurrent.Mode.values()) {
+      Recurrent rnn = new Recurrent(mode, 2, 3, 2, true, true, 0, mode == Recurrent.Mode.GRU);
+      int states = (mode == Recurrent.Mode.GRU ? 2 : 1) * 2;
+      Tensor[] in = new Tensor[2 + (mode == Recurrent.Mode.LSTM ? 1 : 0) + rnn.parameters().size()];
+      in[0] = randn(2, 3, 2);
+      in[1] = randn(states, 2, 3);
+      if (mode == Recurrent.Mode.LSTM) in[2] = randn(states, 2, 3);
+      int k = mode == Recurrent.Mode.LSTM ? 3 : 2;
+      for (Tensor p : rnn.parameters()) in[k++] = p;  // perturbing them perturbs the layer
+      boolean lstm = mode == Recurrent.Mode.LSTM;
+      GradCheck.check(mode + " output", a -> rnn.run(a[0], a[1], lstm ? a[2] : null)[0], 1e-3, 2e-2, in);
+      GradCheck.check(mode + " h_n", a -> rnn.run(a[0], a[1], lstm ? a[2] : null)[1], 1e-3, 2e-2, in);
+    }
+  }
 }

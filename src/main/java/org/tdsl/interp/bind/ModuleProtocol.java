@@ -18,6 +18,7 @@ import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
 import org.tdsl.nn.Loss;
 import org.tdsl.nn.Module;
+import org.tdsl.nn.Recurrent;
 import org.tdsl.nn.ModuleDict;
 import org.tdsl.nn.ModuleList;
 import org.tdsl.nn.Sequential;
@@ -27,6 +28,7 @@ import org.tdsl.tensor.Tensor;
 final class ModuleProtocol implements Protocol<Module> {
   private static final Signature FORWARD = Signature.parse("forward(input)");
   private static final Signature LOSS_FORWARD = Signature.parse("forward(input, target)");
+  private static final Signature RECURRENT_FORWARD = Signature.parse("forward(input, hx=None)");
 
   private final Map<String, Method> methods = new LinkedHashMap<>();
 
@@ -190,8 +192,26 @@ final class ModuleProtocol implements Protocol<Module> {
       return loss.forward(Convert.tensor(a.get("input"), self.typeName(), "input"),
           Convert.tensor(a.get("target"), self.typeName(), "target"));
     }
+    if (self instanceof Recurrent rnn) return recurrent(rnn, args.bind(RECURRENT_FORWARD));
     Args a = args.bind(FORWARD);
     return self.call(Convert.tensor(a.get("input"), self.typeName(), "input"));
+  }
+
+  /** {@code lstm(x, (h0, c0))} gives {@code (output, (h_n, c_n))}; RNN and GRU take and give h alone. */
+  private static Object recurrent(Recurrent rnn, Args a) {
+    Tensor input = Convert.tensor(a.get("input"), rnn.typeName(), "input");
+    Object hx = a.get("hx");
+    Tensor h0 = null, c0 = null;
+    if (hx != null && rnn.mode == Recurrent.Mode.LSTM) {
+      List<Object> pair = Convert.items(hx);
+      if (pair == null || pair.size() != 2) throw new TdslError("LSTM expects hx as a tuple (h_0, c_0)");
+      h0 = Convert.tensor(pair.get(0), "LSTM", "hx");
+      c0 = Convert.tensor(pair.get(1), "LSTM", "hx");
+    } else if (hx != null) {
+      h0 = Convert.tensor(hx, rnn.typeName(), "hx");
+    }
+    Tensor[] out = rnn.run(input, h0, c0);
+    return out.length == 3 ? PyTuple.of(out[0], PyTuple.of(out[1], out[2])) : PyTuple.of(out[0], out[1]);
   }
 
   @Override public Object getAttr(Module self, String name) {

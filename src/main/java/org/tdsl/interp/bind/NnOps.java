@@ -33,6 +33,7 @@ import org.tdsl.nn.LogSoftmax;
 import org.tdsl.nn.MaxPool2d;
 import org.tdsl.nn.Module;
 import org.tdsl.nn.ReLU;
+import org.tdsl.nn.Recurrent;
 import org.tdsl.nn.Sequential;
 import org.tdsl.nn.Sigmoid;
 import org.tdsl.nn.Size2;
@@ -47,6 +48,7 @@ final class NnOps {
   static void install(Builtins b, Namespace torch, Namespace nn, Namespace functional) {
     layers(b, nn);
     moreLayers(b, nn);
+    recurrent(b, nn);
     containers(b, nn);
     losses(b, nn);
     nn.put("init", initNamespace());
@@ -130,6 +132,31 @@ final class NnOps {
         "A 2-D transposed convolution (upsampling): the gradient of Conv2d with respect to its input.",
         a -> new ConvTranspose2d(i(a, "in_channels"), i(a, "out_channels"), size(a, "kernel_size"), size(a, "stride"),
             size(a, "padding"), size(a, "output_padding"), i(a, "groups"), a.getBool("bias"), size(a, "dilation")));
+  }
+
+  /** RNN, GRU, LSTM: PyTorch's signatures (the keyword forms its *args/**kwargs accept). */
+  private static void recurrent(Builtins b, Namespace nn) {
+    String options = "num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False";
+    layer(b, nn, "RNN(input_size, hidden_size, " + options + ", nonlinearity='tanh')",
+        "An Elman RNN: h = tanh(x W_ih^T + b_ih + h W_hh^T + b_hh); returns (output, h_n).",
+        a -> {
+          String nl = a.getString("nonlinearity");
+          if (!nl.equals("tanh") && !nl.equals("relu")) throw new TdslError("Unknown nonlinearity '" + nl + "'. Select from 'tanh' or 'relu'.");
+          return recurrent(a, nl.equals("tanh") ? Recurrent.Mode.RNN_TANH : Recurrent.Mode.RNN_RELU);
+        });
+    layer(b, nn, "GRU(input_size, hidden_size, " + options + ")",
+        "A gated recurrent unit layer (gates r, z, n); returns (output, h_n).", a -> recurrent(a, Recurrent.Mode.GRU));
+    layer(b, nn, "LSTM(input_size, hidden_size, " + options + ", proj_size=0)",
+        "A long short-term memory layer (gates i, f, g, o); returns (output, (h_n, c_n)).",
+        a -> {
+          if (i(a, "proj_size") != 0) throw new TdslError("LSTM: proj_size is not supported by tdsl");
+          return recurrent(a, Recurrent.Mode.LSTM);
+        });
+  }
+
+  private static Recurrent recurrent(Args a, Recurrent.Mode mode) {
+    return new Recurrent(mode, i(a, "input_size"), i(a, "hidden_size"), i(a, "num_layers"), a.getBool("bias"),
+        a.getBool("batch_first"), a.getDouble("dropout"), a.getBool("bidirectional"));
   }
 
   private static void containers(Builtins b, Namespace nn) {
