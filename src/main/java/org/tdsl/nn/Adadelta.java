@@ -38,8 +38,8 @@ public final class Adadelta extends Optimizer {
     out.put("rho", rho);
     out.put("eps", eps);
     out.put("weight_decay", weightDecay);
-    out.put("foreach", null);
     out.put("maximize", maximize);
+    out.put("foreach", null);
     return out;
   }
 
@@ -50,6 +50,18 @@ public final class Adadelta extends Optimizer {
     eps = group.number("eps");
     weightDecay = group.number("weight_decay");
     maximize = group.flag("maximize");
+  }
+
+  /** PyTorch 1.13 counts Adadelta's steps in a Python int. */
+  @Override
+  protected boolean stepAsTensor() { return false; }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("square_avg", squareAvg);
+    out.put("acc_delta", accDelta);
+    return out;
   }
 
   @Override

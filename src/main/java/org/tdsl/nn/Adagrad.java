@@ -9,7 +9,6 @@ public final class Adagrad extends Optimizer {
   private double lrDecay, weightDecay, initialAccumulatorValue, eps;
   private boolean maximize;
   private final List<float[]> sums = new ArrayList<>();
-  private final List<Integer> steps = new ArrayList<>();
 
   public Adagrad(Iterable<Tensor> params, double lr, double lrDecay, double weightDecay, double initialAccumulatorValue,
                  double eps, boolean maximize) {
@@ -30,9 +29,7 @@ public final class Adagrad extends Optimizer {
     boolean fresh = index >= sums.size() || sums.get(index) == null;
     float[] sum = state(sums, index, n);
     if (fresh) java.util.Arrays.fill(sum, (float) initialAccumulatorValue);
-    while (steps.size() <= index) steps.add(0);
-    int step = steps.get(index) + 1;
-    steps.set(index, step);
+    int step = stepCount(index);
     float clr = (float) -(lr / (1 + (step - 1) * lrDecay)), wd = (float) weightDecay, e = (float) eps;
     for (int i = 0; i < n; i++) {
       float grad = maximize ? -g[i] : g[i];
@@ -63,6 +60,13 @@ public final class Adagrad extends Optimizer {
     weightDecay = group.number("weight_decay");
     initialAccumulatorValue = group.number("initial_accumulator_value");
     maximize = group.flag("maximize");
+  }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("sum", sums);
+    return out;
   }
 
   @Override

@@ -20,6 +20,8 @@ public abstract class Optimizer {
   private final double initialLr;
   /** Made on first use: the subclass's options exist only once its constructor has run. */
   private final List<ParamGroup> groups = new ArrayList<>();
+  /** How many steps each parameter (by position across groups) has taken: PyTorch's state["step"]. */
+  private final List<Integer> stepCounts = new ArrayList<>();
 
   protected Optimizer(Iterable<Tensor> params, double lr) {
     this.params = new ArrayList<>();
@@ -143,6 +145,8 @@ public abstract class Optimizer {
       throw new IllegalStateException("gradient of parameter " + i + " has " + gradient.length
           + " elements for a parameter of " + TensorAccess.numel(p));
     }
+    while (stepCounts.size() <= i) stepCounts.add(0);
+    stepCounts.set(i, stepCounts.get(i) + 1);
     update(i, data, off, gradient, gradient.length);
     TensorAccess.bumpVersion(p);
   }
@@ -152,6 +156,63 @@ public abstract class Optimizer {
    * which may be the gradient tensor's own array: read it, never write it.
    */
   protected abstract void update(int index, float[] p, int off, float[] g, int n);
+
+  /** The number of steps parameter {@code index} has taken, this one included (inside {@link #update}). */
+  protected final int stepCount(int index) { return index < stepCounts.size() ? stepCounts.get(index) : 0; }
+
+  /**
+   * The per-parameter state as PyTorch names it ({@code exp_avg}, {@code momentum_buffer}),
+   * in its order: each name's list of arrays, indexed by parameter position.
+   */
+  protected java.util.Map<String, List<float[]>> stateArrays() { return java.util.Map.of(); }
+
+  /** Whether PyTorch keeps {@code state["step"]} for this optimizer (all but SGD). */
+  protected boolean countsSteps() { return true; }
+
+  /** Whether {@code state["step"]} is a float tensor (Adam, Adagrad in 1.13) rather than an int. */
+  protected boolean stepAsTensor() { return true; }
+
+  /**
+   * {@code state_dict()["state"]}: for each parameter that has stepped, by position, its
+   * {@code step} (a float tensor, as PyTorch 1.13) and state tensors (copies).
+   */
+  public java.util.Map<Integer, java.util.Map<String, Object>> state() {
+    java.util.Map<Integer, java.util.Map<String, Object>> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < params.size(); i++) {
+      if (stepCount(i) == 0) continue;
+      java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      if (countsSteps()) entry.put("step", stepAsTensor() ? Tensor.scalar((double) stepCount(i)) : (Object) (long) stepCount(i));
+      for (var kv : stateArrays().entrySet()) {
+        List<float[]> arrays = kv.getValue();
+        float[] a = i < arrays.size() ? arrays.get(i) : null;
+        entry.put(kv.getKey(), a == null ? null : Tensor.of(a.clone(), params.get(i).shape()));
+      }
+      out.put(i, entry);
+    }
+    return out;
+  }
+
+  /** {@code load_state_dict}'s state half: copies each parameter's step and state tensors in. */
+  public void loadState(java.util.Map<Integer, java.util.Map<String, Object>> state) {
+    for (var kv : state.entrySet()) {
+      int i = kv.getKey();
+      if (i < 0 || i >= params.size()) throw new IllegalArgumentException("state for parameter " + i + " of " + params.size());
+      Object step = kv.getValue().get("step");
+      while (stepCounts.size() <= i) stepCounts.add(0);
+      if (step instanceof Tensor t) stepCounts.set(i, (int) t.toFloatArray()[0]);
+      else if (step instanceof Number n) stepCounts.set(i, n.intValue());
+      else stepCounts.set(i, Math.max(1, stepCounts.get(i)));
+      for (var arrays : stateArrays().entrySet()) {
+        if (!(kv.getValue().get(arrays.getKey()) instanceof Tensor t)) continue;
+        if (t.numel() != params.get(i).numel()) {
+          throw new IllegalArgumentException("state '" + arrays.getKey() + "' of parameter " + i + " has " + t.numel()
+              + " elements for a parameter of " + params.get(i).numel());
+        }
+        while (arrays.getValue().size() <= i) arrays.getValue().add(null);
+        arrays.getValue().set(i, t.toFloatArray().clone());
+      }
+    }
+  }
 
   /** The per-parameter state arrays, created on first use. */
   protected static float[] state(List<float[]> states, int index, int n) {

@@ -59,11 +59,11 @@ public final class RMSprop extends Optimizer {
   @Override
   protected java.util.Map<String, Object> defaults() {
     java.util.Map<String, Object> out = super.defaults();
+    out.put("momentum", momentum);
     out.put("alpha", alpha);
     out.put("eps", eps);
-    out.put("weight_decay", weightDecay);
-    out.put("momentum", momentum);
     out.put("centered", centered);
+    out.put("weight_decay", weightDecay);
     out.put("foreach", null);
     out.put("maximize", maximize);
     out.put("differentiable", false);
@@ -79,6 +79,19 @@ public final class RMSprop extends Optimizer {
     momentum = group.number("momentum");
     centered = group.flag("centered");
     maximize = group.flag("maximize");
+  }
+
+  /** PyTorch 1.13 counts RMSprop's steps in a Python int. */
+  @Override
+  protected boolean stepAsTensor() { return false; }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("square_avg", squareAvg);
+    if (momentum > 0) out.put("momentum_buffer", buffers);
+    if (centered) out.put("grad_avg", gradAvg);
+    return out;
   }
 
   @Override

@@ -65,6 +65,16 @@ public final class SGD extends Optimizer {
   }
 
   @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("momentum_buffer", momentumBuffers);
+    return out;
+  }
+
+  @Override
+  protected boolean countsSteps() { return false; }
+
+  @Override
   protected void options(java.util.Map<String, String> out) {
     super.options(out);
     out.put("dampening", number(dampening));

@@ -397,6 +397,15 @@ final class TrainingOps {
               GroupDict.back(self);
               return null;
             });
+        case "state_dict" -> new Builtin("state_dict", "state_dict()",
+            "{'state': {i: {'step': ..., 'exp_avg': ...}}, 'param_groups': [{options..., 'params': [i, ...]}]}, parameters by position.",
+            a -> optimizerState(self));
+        case "load_state_dict" -> new Builtin("load_state_dict", "load_state_dict(state_dict)",
+            "Restores the groups' options and each parameter's state from state_dict().",
+            a -> {
+              loadOptimizerState(self, a.get("state_dict"));
+              return null;
+            });
         case "defaults" -> {
           PyDict d = new PyDict();
           ParamGroup first = self.paramGroups().get(0);
@@ -409,10 +418,64 @@ final class TrainingOps {
       };
     }
 
-    @Override public List<String> attributeNames(Optimizer self) { return List.of("step", "zero_grad", "param_groups", "add_param_group", "defaults"); }
+    @Override public List<String> attributeNames(Optimizer self) { return List.of("step", "zero_grad", "param_groups", "add_param_group", "defaults", "state_dict", "load_state_dict");
+    }
 
     @Override public String repr(Optimizer self) { return self.toString(); }
   };
+
+  private static PyDict optimizerState(Optimizer o) {
+    GroupDict.back(o);
+    PyDict state = new PyDict();
+    o.state().forEach((i, entry) -> {
+      PyDict d = new PyDict();
+      entry.forEach(d::put);
+      state.put((long) i, d);
+    });
+    List<Object> groups = new ArrayList<>();
+    long next = 0;
+    for (ParamGroup g : o.paramGroups()) {
+      PyDict d = new PyDict();
+      PyDict live = GroupDict.dictOf(g);
+      for (Object k : live.keys()) if (!k.equals("params")) d.put(k, live.get(k));
+      List<Object> ids = new ArrayList<>();
+      for (int k = 0; k < g.params().size(); k++) ids.add(next++);
+      d.put("params", new PyList(ids));
+      groups.add(d);
+    }
+    PyDict out = new PyDict();
+    out.put("state", state);
+    out.put("param_groups", new PyList(groups));
+    return out;
+  }
+
+  private static void loadOptimizerState(Optimizer o, Object value) {
+    if (!(value instanceof PyDict sd) || !(sd.get("state") instanceof PyDict state) || Convert.items(sd.get("param_groups")) == null) {
+      throw new TdslError("load_state_dict() expects an optimizer's state_dict(): {'state': ..., 'param_groups': ...}");
+    }
+    GroupDict.back(o);
+    List<Object> saved = Convert.items(sd.get("param_groups"));
+    List<ParamGroup> groups = o.paramGroups();
+    if (saved.size() != groups.size()) throw new TdslError("loaded state dict has a different number of parameter groups");
+    for (int g = 0; g < groups.size(); g++) {
+      if (!(saved.get(g) instanceof PyDict sg) || Convert.items(sg.get("params")) == null
+          || Convert.items(sg.get("params")).size() != groups.get(g).params().size()) {
+        throw new TdslError("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+      }
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      PyDict sg = (PyDict) saved.get(g), live = GroupDict.dictOf(groups.get(g));
+      for (Object k : sg.keys()) if (!k.equals("params")) live.put(k, sg.get(k));
+    }
+    Map<Integer, Map<String, Object>> entries = new LinkedHashMap<>();
+    for (Object k : state.keys()) {
+      if (!(state.get(k) instanceof PyDict entry)) continue;
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (Object name : entry.keys()) m.put(String.valueOf(name), entry.get(name));
+      entries.put((int) Values.toIndex(k), m);
+    }
+    o.loadState(entries);
+  }
 
   static final Protocol<LRScheduler> SCHEDULER = new Protocol<>() {
     @Override public String typeName(LRScheduler self) { return self.getClass().getSimpleName(); }
