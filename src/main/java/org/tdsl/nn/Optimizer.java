@@ -135,6 +135,21 @@ public abstract class Optimizer {
     }
   }
 
+  /**
+   * {@code step(closure)}: the closure recomputes the loss (gradients on); this returns its
+   * loss after one ordinary step. LBFGS, which needs it, evaluates it several times.
+   */
+  public Tensor step(java.util.function.Supplier<Tensor> closure) {
+    Tensor loss = null;
+    if (closure != null) {
+      try (var ignored = GradMode.enableGrad()) {
+        loss = closure.get();
+      }
+    }
+    step();
+    return loss;
+  }
+
   private void step(int i, Tensor p) {
     Tensor g = p.grad();
     if (g == null) return;

@@ -29,6 +29,7 @@ import org.tdsl.nn.Adagrad;
 import org.tdsl.nn.Adam;
 import org.tdsl.nn.CosineAnnealingLR;
 import org.tdsl.nn.ExponentialLR;
+import org.tdsl.nn.LBFGS;
 import org.tdsl.nn.LRScheduler;
 import org.tdsl.nn.LambdaLR;
 import org.tdsl.nn.MultiStepLR;
@@ -78,6 +79,15 @@ final class TrainingOps {
         "Adagrad: steps scaled by the root of each parameter's summed squared gradients.",
         a -> new Adagrad(params(a), a.getDouble("lr"), a.getDouble("lr_decay"), a.getDouble("weight_decay"),
             a.getDouble("initial_accumulator_value"), a.getDouble("eps"), a.getBool("maximize")));
+    optimizer(b, optim, "LBFGS(params, lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-07, tolerance_change=1e-09, "
+            + "history_size=100, line_search_fn=None)",
+        "L-BFGS; step(closure) runs up to max_iter iterations, calling closure() to recompute the loss and gradients.",
+        a -> {
+          if (a.get("line_search_fn") != null) throw new TdslError("LBFGS: line_search_fn='strong_wolfe' is not supported by tdsl");
+          return new LBFGS(params(a), a.getDouble("lr"), Convert.toInt(a.get("max_iter"), "max_iter"),
+              a.get("max_eval") == null ? null : Convert.toInt(a.get("max_eval"), "max_eval"), a.getDouble("tolerance_grad"),
+              a.getDouble("tolerance_change"), Convert.toInt(a.get("history_size"), "history_size"));
+        });
     Namespace scheduler = new Namespace("torch.optim.lr_scheduler");
     optim.put("lr_scheduler", scheduler);
     scheduler(b, scheduler, "StepLR(optimizer, step_size, gamma=0.1)",
@@ -380,7 +390,16 @@ final class TrainingOps {
 
     @Override public Object getAttr(Optimizer self, String name) {
       return switch (name) {
-        case "step" -> new Builtin("step", "step()", "Updates every parameter from its .grad.", a -> { self.step(); return null; });
+        case "step" -> new Builtin("step", "step(closure=None)",
+            "Updates every parameter from its .grad; closure() (LBFGS needs one) recomputes the loss, which step returns.",
+            a -> {
+              Object fn = a.get("closure");
+              if (fn == null) {
+                self.step();
+                return null;
+              }
+              return self.step(() -> Convert.tensor(a.call(fn), "closure", "loss"));
+            });
         case "zero_grad" -> new Builtin("zero_grad", "zero_grad(set_to_none=True)", "Clears the parameters' gradients.",
             a -> { self.zeroGrad(a.getBool("set_to_none")); return null; });
         case "param_groups" -> {
