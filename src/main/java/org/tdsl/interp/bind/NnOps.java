@@ -267,21 +267,30 @@ final class NnOps {
         a -> new Loss("HuberLoss", (x, y) -> Functional.huber_loss(x, y, a.getString("reduction"), a.getDouble("delta"))));
     layer(b, nn, "BCELoss(weight=None, size_average=None, reduce=None, reduction='mean')",
         "Binary cross entropy of probabilities (see binary_cross_entropy).",
-        a -> new Loss("BCELoss", (x, y) -> Functional.binary_cross_entropy(x, y, opt(a, "weight"), reduction(a))));
+        a -> new Loss("BCELoss", (x, y) -> Functional.binary_cross_entropy(x, y, opt(a, "weight"), reduction(a)),
+            buffers(a, "weight")));
     layer(b, nn, "BCEWithLogitsLoss(weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None)",
         "Binary cross entropy of logits, computed stably (see binary_cross_entropy_with_logits).",
         a -> new Loss("BCEWithLogitsLoss", (x, y) -> Functional.binary_cross_entropy_with_logits(x, y, opt(a, "weight"),
-            reduction(a), opt(a, "pos_weight"))));
+            reduction(a), opt(a, "pos_weight")), buffers(a, "weight", "pos_weight")));
     layer(b, nn, "CrossEntropyLoss(weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0)",
         "log_softmax then nll_loss of class indices, or of class probabilities (see cross_entropy).",
         a -> new Loss("CrossEntropyLoss", (x, y) -> Functional.cross_entropy(x, y, opt(a, "weight"), a.getLong("ignore_index"),
-            reduction(a), a.getDouble("label_smoothing"))));
+            reduction(a), a.getDouble("label_smoothing")), buffers(a, "weight")));
     layer(b, nn, "NLLLoss(weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean')",
         "The negative log likelihood of the target classes, from log-probabilities (see nll_loss).",
-        a -> new Loss("NLLLoss", (x, y) -> Functional.nll_loss(x, y, opt(a, "weight"), a.getLong("ignore_index"), reduction(a))));
+        a -> new Loss("NLLLoss", (x, y) -> Functional.nll_loss(x, y, opt(a, "weight"), a.getLong("ignore_index"), reduction(a)),
+            buffers(a, "weight")));
     layer(b, nn, "KLDivLoss(size_average=None, reduce=None, reduction='mean', log_target=False)",
         "Kullback-Leibler divergence of log-probabilities from a target distribution (see kl_div).",
         a -> new Loss("KLDivLoss", (x, y) -> Functional.kl_div(x, y, reduction(a), a.getBool("log_target"))));
+  }
+
+  /** A loss's tensor arguments, kept as its buffers. */
+  private static java.util.Map<String, Tensor> buffers(Args a, String... names) {
+    java.util.Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+    for (String n : names) out.put(n, opt(a, n));
+    return out;
   }
 
   /** reduction=, or what the deprecated size_average= / reduce= pair meant (PyTorch's legacy_get_string). */
