@@ -90,6 +90,9 @@ final class ModuleProtocol implements Protocol<Module> {
       m.namedChildren().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
       return new PyList(pairs);
     });
+    defFor(Loss.class, "forward(input, target)", "The loss of input against target.", (m, a) -> call(m, a));
+    defFor(Recurrent.class, "forward(input, hx=None)", "(output, h_n), or (output, (h_n, c_n)) for an LSTM.",
+        (m, a) -> call(m, a));
     defFor(Sequential.class, "append(module)", "Adds a layer at the end.",
         (m, a) -> ((Sequential) m).append(module(a.get("module"))));
     defFor(ModuleList.class, "append(module)", "Adds a layer at the end.",
