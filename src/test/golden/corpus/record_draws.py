@@ -6,7 +6,7 @@ The program runs unchanged as __main__ (sys.argv = [PROGRAM, ARGS...], its direc
 sys.path, so `import engine` finds engine.py beside it). Before it starts, the random entry
 points a PyTorch program reaches are wrapped: torch.rand/randn/randint/randperm/normal/
 bernoulli/multinomial and their _like forms, Tensor.uniform_/normal_/random_/bernoulli_, the
-nn.init fillers, F.dropout/dropout2d, the DataLoader's RandomSampler and Python's random
+nn.init fillers, F.dropout/dropout1d/dropout2d, the DataLoader's RandomSampler and Python's random
 module. Each wrapper lets the real call happen and writes down what it produced: the kind
 (the name the program called), the shape of one draw and its values. Only the outermost call
 is recorded (kaiming_uniform_ calls uniform_ inside; the draw is the kaiming_uniform_), so a
@@ -137,7 +137,8 @@ def patch_torch():
     F.dropout = dropout_recorded("dropout", F.dropout, lambda x: x.shape)
     F.dropout2d = dropout_recorded("dropout2d", F.dropout2d,
                                    lambda x: x.shape[:2] + (1,) * (x.dim() - 2) if x.dim() == 4 else x.shape[:1] + (1,) * (x.dim() - 1))
-    for name in ["alpha_dropout", "feature_alpha_dropout", "dropout1d", "dropout3d", "rrelu", "gumbel_softmax"]:
+    F.dropout1d = dropout_recorded("dropout1d", F.dropout1d, lambda x: x.shape[:2] + (1,) if x.dim() == 3 else x.shape[:1] + (1,))
+    for name in ["alpha_dropout", "feature_alpha_dropout", "dropout3d", "rrelu", "gumbel_softmax"]:
         setattr(F, name, unsupported("F." + name, getattr(F, name)))
 
     original_iter = sampler_module.RandomSampler.__iter__

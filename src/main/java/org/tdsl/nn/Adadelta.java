@@ -7,8 +7,8 @@ import org.tdsl.tensor.kernels.OptimizerSteps;
 
 /** Adadelta (Zeiler 2012) as PyTorch 1.13 computes it; lr scales the delta (default 1.0). */
 public final class Adadelta extends Optimizer {
-  private final double rho, eps, weightDecay;
-  private final boolean maximize;
+  private double rho, eps, weightDecay;
+  private boolean maximize;
   private final List<float[]> squareAvg = new ArrayList<>(), accDelta = new ArrayList<>();
 
   public Adadelta(Iterable<Tensor> params) { this(params, 1.0); }
@@ -30,6 +30,38 @@ public final class Adadelta extends Optimizer {
   protected void update(int index, float[] p, int off, float[] g, int n) {
     float[] sq = state(squareAvg, index, n), acc = state(accDelta, index, n);
     OptimizerSteps.adadelta(p, off, g, sq, acc, n, rho, eps, weightDecay, lr, maximize);
+  }
+
+  @Override
+  protected java.util.Map<String, Object> defaults() {
+    java.util.Map<String, Object> out = super.defaults();
+    out.put("rho", rho);
+    out.put("eps", eps);
+    out.put("weight_decay", weightDecay);
+    out.put("maximize", maximize);
+    out.put("foreach", null);
+    return out;
+  }
+
+  @Override
+  protected void configure(ParamGroup group) {
+    super.configure(group);
+    rho = group.number("rho");
+    eps = group.number("eps");
+    weightDecay = group.number("weight_decay");
+    maximize = group.flag("maximize");
+  }
+
+  /** PyTorch 1.13 counts Adadelta's steps in a Python int. */
+  @Override
+  protected boolean stepAsTensor() { return false; }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("square_avg", squareAvg);
+    out.put("acc_delta", accDelta);
+    return out;
   }
 
   @Override

@@ -9,10 +9,10 @@ import org.tdsl.tensor.Tensor;
  * computed in double precision as Python floats and the tensor arithmetic in float32.
  */
 public class Adam extends Optimizer {
-  private final double beta1, beta2, eps, weightDecay;
-  private final boolean amsgrad, maximize, decoupled;
+  private double beta1, beta2, eps, weightDecay;
+  private boolean amsgrad, maximize;
+  private final boolean decoupled;
   private final List<float[]> expAvg = new ArrayList<>(), expAvgSq = new ArrayList<>(), maxExpAvgSq = new ArrayList<>();
-  private final List<Integer> steps = new ArrayList<>();
 
   public Adam(Iterable<Tensor> params) { this(params, 1e-3); }
 
@@ -43,9 +43,7 @@ public class Adam extends Optimizer {
   protected void update(int index, float[] p, int off, float[] g, int n) {
     float[] m = state(expAvg, index, n), v = state(expAvgSq, index, n);
     float[] vmax = amsgrad ? state(maxExpAvgSq, index, n) : null;
-    while (steps.size() <= index) steps.add(0);
-    int step = steps.get(index) + 1;
-    steps.set(index, step);
+    int step = stepCount(index);
     float b1 = (float) beta1, b2 = (float) beta2, a1 = (float) (1 - beta1), a2 = (float) (1 - beta2);
     float wd = (float) weightDecay, shrink = (float) (1 - lr * weightDecay), e = (float) eps;
     double biasCorrection1 = 1 - Math.pow(beta1, step);
@@ -66,6 +64,44 @@ public class Adam extends Optimizer {
       float denom = (float) Math.sqrt(second) / bc2Sqrt + e;
       p[off + i] = p[off + i] + stepSize * m[i] / denom;
     }
+  }
+
+  @Override
+  protected java.util.Map<String, Object> defaults() {
+    java.util.Map<String, Object> out = super.defaults();
+    out.put("betas", java.util.List.of(beta1, beta2));
+    out.put("eps", eps);
+    out.put("weight_decay", weightDecay);
+    out.put("amsgrad", amsgrad);
+    out.put("maximize", maximize);
+    out.put("foreach", null);
+    out.put("capturable", false);
+    if (!decoupled) {
+      out.put("differentiable", false);
+      out.put("fused", false);
+    }
+    return out;
+  }
+
+  @Override
+  protected void configure(ParamGroup group) {
+    super.configure(group);
+    double[] betas = group.pair("betas");
+    beta1 = betas[0];
+    beta2 = betas[1];
+    eps = group.number("eps");
+    weightDecay = group.number("weight_decay");
+    amsgrad = group.flag("amsgrad");
+    maximize = group.flag("maximize");
+  }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("exp_avg", expAvg);
+    out.put("exp_avg_sq", expAvgSq);
+    if (amsgrad) out.put("max_exp_avg_sq", maxExpAvgSq);
+    return out;
   }
 
   @Override

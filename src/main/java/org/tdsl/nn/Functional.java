@@ -129,6 +129,20 @@ public final class Functional {
     return Torch.mul(input, dropoutNoise("dropout2d", p, noiseShape));
   }
 
+  /** {@code F.dropout1d}: one draw per channel of N×C×L input (per channel of C×L unbatched input). */
+  public static Tensor dropout1d(Tensor input, double p, boolean training) {
+    checkDropoutProbability(p);
+    int[] shape = input.shape();
+    if (shape.length != 2 && shape.length != 3) {
+      throw new IllegalArgumentException("dropout1d: Expected 2D or 3D input, but received a " + shape.length
+          + "D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, "
+          + "a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).");
+    }
+    if (!training || p == 0) return input;
+    int[] noiseShape = shape.length == 3 ? new int[] {shape[0], shape[1], 1} : new int[] {shape[0], 1};
+    return Torch.mul(input, dropoutNoise("dropout1d", p, noiseShape));
+  }
+
   /**
    * Bernoulli(1-p) draws divided by 1-p, from this thread's generator; all zeros for p = 1
    * (no draw, as PyTorch). {@code kind} names the call for replayed draws, which record the mask.
@@ -174,5 +188,36 @@ public final class Functional {
   /** {@code F.mse_loss(input, target, reduction="mean")}. */
   public static Tensor mse_loss(Tensor input, Tensor target, String reduction) {
     return MseLoss.apply(input, target, Reduction.of(reduction));
+  }
+
+  /** {@code F.l1_loss(input, target, reduction="mean")}: |x − t|. */
+  public static Tensor l1_loss(Tensor input, Tensor target, String reduction) {
+    return Losses.l1(input, target, Reduction.of(reduction));
+  }
+
+  /** {@code F.smooth_l1_loss(input, target, reduction="mean", beta=1.0)}. */
+  public static Tensor smooth_l1_loss(Tensor input, Tensor target, String reduction, double beta) {
+    return Losses.smoothL1(input, target, Reduction.of(reduction), beta);
+  }
+
+  /** {@code F.huber_loss(input, target, reduction="mean", delta=1.0)}. */
+  public static Tensor huber_loss(Tensor input, Tensor target, String reduction, double delta) {
+    return Losses.huber(input, target, Reduction.of(reduction), delta);
+  }
+
+  /** {@code F.binary_cross_entropy(input, target, weight=None, reduction="mean")}: input holds probabilities. */
+  public static Tensor binary_cross_entropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+    return Losses.binaryCrossEntropy(input, target, weight, Reduction.of(reduction));
+  }
+
+  /** {@code F.binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None)}. */
+  public static Tensor binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor weight, String reduction,
+                                                        Tensor posWeight) {
+    return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, Reduction.of(reduction));
+  }
+
+  /** {@code F.kl_div(input, target, reduction="mean", log_target=False)}: input holds log-probabilities. */
+  public static Tensor kl_div(Tensor input, Tensor target, String reduction, boolean logTarget) {
+    return Losses.klDiv(input, target, reduction, logTarget);
   }
 }

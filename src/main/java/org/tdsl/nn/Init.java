@@ -53,4 +53,77 @@ public final class Init {
       uniform(bias, -bound, bound);
     }
   }
+
+  // ------------------------------------------------------------------ torch.nn.init
+
+  /** {@code fan_out}: output channels times the receptive field. */
+  public static int fanOut(int[] shape) {
+    fanIn(shape);  // the same error for fewer than 2 dims
+    int fan = shape[0];
+    for (int d = 2; d < shape.length; d++) fan *= shape[d];
+    return fan;
+  }
+
+  /** {@code calculate_gain(nonlinearity, param=None)}: the factor PyTorch scales each initialiser's std by. */
+  public static double calculateGain(String nonlinearity, Double param) {
+    return switch (nonlinearity) {
+      case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid" -> 1;
+      case "tanh" -> 5.0 / 3;
+      case "relu" -> Math.sqrt(2.0);
+      case "leaky_relu" -> {
+        double slope = param == null ? 0.01 : param;
+        yield Math.sqrt(2.0 / (1 + slope * slope));
+      }
+      case "selu" -> 3.0 / 4;
+      default -> throw new IllegalArgumentException("Unsupported nonlinearity " + nonlinearity);
+    };
+  }
+
+  /** {@code normal_(t, mean, std)}, in place. */
+  public static Tensor normal(Tensor t, double mean, double std) { return fillNormal(t, "normal_", mean, std); }
+
+  /** {@code xavier_uniform_(t, gain)}: U(−a, a) with a = gain·sqrt(6 / (fan_in + fan_out)). */
+  public static Tensor xavierUniform(Tensor t, double gain) {
+    double a = Math.sqrt(3.0) * gain * Math.sqrt(2.0 / (fanIn(t.shape()) + fanOut(t.shape())));
+    return fillUniform(t, "xavier_uniform_", -a, a);
+  }
+
+  /** {@code xavier_normal_(t, gain)}: N(0, gain²·2 / (fan_in + fan_out)). */
+  public static Tensor xavierNormal(Tensor t, double gain) {
+    double std = gain * Math.sqrt(2.0 / (fanIn(t.shape()) + fanOut(t.shape())));
+    return fillNormal(t, "xavier_normal_", 0, std);
+  }
+
+  /** {@code kaiming_uniform_(t, a, mode, nonlinearity)}: U(−b, b) with b = sqrt(3)·gain / sqrt(fan). */
+  public static Tensor kaimingUniform(Tensor t, double a, String mode, String nonlinearity) {
+    double bound = Math.sqrt(3.0) * kaimingStd(t, a, mode, nonlinearity);
+    return fillUniform(t, "kaiming_uniform_", -bound, bound);
+  }
+
+  /** {@code kaiming_normal_(t, a, mode, nonlinearity)}: N(0, gain² / fan). */
+  public static Tensor kaimingNormal(Tensor t, double a, String mode, String nonlinearity) {
+    return fillNormal(t, "kaiming_normal_", 0, kaimingStd(t, a, mode, nonlinearity));
+  }
+
+  private static double kaimingStd(Tensor t, double a, String mode, String nonlinearity) {
+    int fan = switch (mode) {
+      case "fan_in" -> fanIn(t.shape());
+      case "fan_out" -> fanOut(t.shape());
+      default -> throw new IllegalArgumentException("Mode " + mode + " not supported, please use one of fan_in, fan_out");
+    };
+    return calculateGain(nonlinearity, a) / Math.sqrt(fan);
+  }
+
+  /** {@code constant_(t, value)} (and {@code zeros_}, {@code ones_}): no draw. */
+  public static Tensor constant(Tensor t, double value) {
+    t.fillRaw(value);
+    return t;
+  }
+
+  private static Tensor fillNormal(Tensor t, String kind, double mean, double std) {
+    Rng rng = Rng.current();
+    float[] drawn = rng.floats(kind, t.shape(), () -> mean + std * rng.nextGaussian());
+    t.copyFrom(Tensor.of(drawn, t.shape()));
+    return t;
+  }
 }

@@ -36,6 +36,14 @@ public abstract class Module {
     return value;
   }
 
+  /** Removes a child ({@code del d[key]}, {@code ModuleDict.pop}). */
+  protected final void removeModule(String name) { children.remove(name); }
+
+  /** Registers a persistent buffer: in state_dict, not in parameters() (BatchNorm's running statistics). */
+  protected final Tensor registerBuffer(String name, Tensor value) {
+    return registerBuffer(name, value, true);
+  }
+
   /** Registers a child module (null keeps the slot, as {@code self.fc = None} does in PyTorch). */
   public final <M extends Module> M registerModule(String name, M module) {
     children.put(name, module);

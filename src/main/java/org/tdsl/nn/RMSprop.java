@@ -6,8 +6,8 @@ import org.tdsl.tensor.Tensor;
 
 /** RMSprop as PyTorch 1.13 computes it: eps added after the square root; centered and momentum variants. */
 public final class RMSprop extends Optimizer {
-  private final double alpha, eps, weightDecay, momentum;
-  private final boolean centered, maximize;
+  private double alpha, eps, weightDecay, momentum;
+  private boolean centered, maximize;
   private final List<float[]> squareAvg = new ArrayList<>(), gradAvg = new ArrayList<>(), buffers = new ArrayList<>();
 
   public RMSprop(Iterable<Tensor> params) { this(params, 1e-2); }
@@ -54,6 +54,44 @@ public final class RMSprop extends Optimizer {
         p[off + i] = p[off + i] + step * grad / avg;
       }
     }
+  }
+
+  @Override
+  protected java.util.Map<String, Object> defaults() {
+    java.util.Map<String, Object> out = super.defaults();
+    out.put("momentum", momentum);
+    out.put("alpha", alpha);
+    out.put("eps", eps);
+    out.put("centered", centered);
+    out.put("weight_decay", weightDecay);
+    out.put("foreach", null);
+    out.put("maximize", maximize);
+    out.put("differentiable", false);
+    return out;
+  }
+
+  @Override
+  protected void configure(ParamGroup group) {
+    super.configure(group);
+    alpha = group.number("alpha");
+    eps = group.number("eps");
+    weightDecay = group.number("weight_decay");
+    momentum = group.number("momentum");
+    centered = group.flag("centered");
+    maximize = group.flag("maximize");
+  }
+
+  /** PyTorch 1.13 counts RMSprop's steps in a Python int. */
+  @Override
+  protected boolean stepAsTensor() { return false; }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("square_avg", squareAvg);
+    if (momentum > 0) out.put("momentum_buffer", buffers);
+    if (centered) out.put("grad_avg", gradAvg);
+    return out;
   }
 
   @Override

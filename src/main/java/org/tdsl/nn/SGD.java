@@ -6,8 +6,8 @@ import org.tdsl.tensor.Tensor;
 
 /** Stochastic gradient descent with PyTorch 1.13's momentum, dampening, Nesterov and weight decay. */
 public final class SGD extends Optimizer {
-  private final double momentum, dampening, weightDecay;
-  private final boolean nesterov, maximize;
+  private double momentum, dampening, weightDecay;
+  private boolean nesterov, maximize;
   private final List<float[]> momentumBuffers = new ArrayList<>();
 
   public SGD(Iterable<Tensor> params, double lr) { this(params, lr, 0, 0, 0, false, false); }
@@ -40,6 +40,39 @@ public final class SGD extends Optimizer {
       p[off + i] = p[off + i] + step * d;
     }
   }
+
+  @Override
+  protected java.util.Map<String, Object> defaults() {
+    java.util.Map<String, Object> out = super.defaults();
+    out.put("momentum", momentum);
+    out.put("dampening", dampening);
+    out.put("weight_decay", weightDecay);
+    out.put("nesterov", nesterov);
+    out.put("maximize", maximize);
+    out.put("foreach", null);
+    out.put("differentiable", false);
+    return out;
+  }
+
+  @Override
+  protected void configure(ParamGroup group) {
+    super.configure(group);
+    momentum = group.number("momentum");
+    dampening = group.number("dampening");
+    weightDecay = group.number("weight_decay");
+    nesterov = group.flag("nesterov");
+    maximize = group.flag("maximize");
+  }
+
+  @Override
+  protected java.util.Map<String, List<float[]>> stateArrays() {
+    java.util.Map<String, List<float[]>> out = new java.util.LinkedHashMap<>();
+    out.put("momentum_buffer", momentumBuffers);
+    return out;
+  }
+
+  @Override
+  protected boolean countsSteps() { return false; }
 
   @Override
   protected void options(java.util.Map<String, String> out) {

@@ -15,15 +15,23 @@ import org.tdsl.interp.Signature;
 import org.tdsl.interp.Slice;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.nn.Loss;
 import org.tdsl.nn.Module;
+import org.tdsl.nn.Recurrent;
+import org.tdsl.nn.ModuleDict;
+import org.tdsl.nn.ModuleList;
 import org.tdsl.nn.Sequential;
 import org.tdsl.tensor.Tensor;
 
 /** A layer as the language sees it: callable, with its tensors and children as attributes. */
 final class ModuleProtocol implements Protocol<Module> {
   private static final Signature FORWARD = Signature.parse("forward(input)");
+  private static final Signature LOSS_FORWARD = Signature.parse("forward(input, target)");
+  private static final Signature RECURRENT_FORWARD = Signature.parse("forward(input, hx=None)");
 
   private final MethodTable<Module> methods = new MethodTable<>();
+  /** Methods of one kind of layer only: a container's append, a ModuleDict's keys, a loss's forward. */
+  private final Map<Class<? extends Module>, MethodTable<Module>> own = new java.util.HashMap<>();
 
   ModuleProtocol() {
     def("parameters(recurse=True)", "The tensors an optimizer updates.",
@@ -111,14 +119,69 @@ final class ModuleProtocol implements Protocol<Module> {
         });
     def("float()", "Itself: tdsl's parameters are float32.", (m, a) -> m);
     def("extra_repr()", "The text inside the parentheses when the layer is printed.", (m, a) -> "");
-    def("append(module)", "Adds a layer at the end (Sequential).", (m, a) -> {
-      if (!(m instanceof Sequential s) || !(a.get("module") instanceof Module added)) throw new TdslError("append() needs a Sequential and a Module");
-      return s.append(added);
+    defFor(Loss.class, "forward(input, target)", "The loss of input against target.", (m, a) -> call(m, a));
+    defFor(Recurrent.class, "forward(input, hx=None)", "(output, h_n), or (output, (h_n, c_n)) for an LSTM.",
+        (m, a) -> call(m, a));
+    defFor(Sequential.class, "append(module)", "Adds a layer at the end.",
+        (m, a) -> ((Sequential) m).append(module(a.get("module"))));
+    defFor(ModuleList.class, "append(module)", "Adds a layer at the end.",
+        (m, a) -> ((ModuleList) m).append(module(a.get("module"))));
+    defFor(ModuleList.class, "extend(modules)", "Adds each layer of an iterable at the end.", (m, a) -> {
+      for (Object o : Values.toList(a.get("modules"), a.interpreter())) ((ModuleList) m).append(module(o));
+      return m;
     });
+    defFor(ModuleList.class, "insert(index, module)", "Puts a layer before index, renumbering the ones after.", (m, a) -> {
+      ModuleList list = (ModuleList) m;
+      int n = list.len(), at = Convert.toInt(a.get("index"), "index");
+      at = Math.max(0, Math.min(n, at < 0 ? at + n : at));
+      List<Module> after = new ArrayList<>();
+      for (int i = at; i < n; i++) after.add(list.get(i));
+      list.append(after.isEmpty() ? module(a.get("module")) : after.get(after.size() - 1));
+      for (int i = n - 1; i > at; i--) list.set(i, after.get(i - 1 - at));
+      if (!after.isEmpty()) list.set(at, module(a.get("module")));
+      return null;
+    });
+    defFor(ModuleDict.class, "keys()", "The names, in insertion order.",
+        (m, a) -> new PyList(new ArrayList<>(m.namedChildren().keySet())));
+    defFor(ModuleDict.class, "values()", "The layers, in insertion order.", (m, a) -> new PyList(new ArrayList<>(m.children())));
+    defFor(ModuleDict.class, "items()", "(name, layer) pairs, in insertion order.", (m, a) -> {
+      List<Object> pairs = new ArrayList<>();
+      m.namedChildren().forEach((k, v) -> pairs.add(PyTuple.of(k, v)));
+      return new PyList(pairs);
+    });
+    defFor(ModuleDict.class, "pop(key)", "Removes a layer and returns it.", (m, a) -> ((ModuleDict) m).pop(a.getString("key")));
+    defFor(ModuleDict.class, "update(modules)", "Adds (or replaces) layers from a dict or (name, layer) pairs.", (m, a) -> {
+      ModuleDict d = (ModuleDict) m;
+      if (a.get("modules") instanceof PyDict src) {
+        for (Object k : src.keys()) d.put(String.valueOf(k), module(src.get(k)));
+      } else {
+        for (Object pair : Values.toList(a.get("modules"), a.interpreter())) {
+          List<Object> kv = Convert.items(pair);
+          if (kv == null || kv.size() != 2) throw new TdslError("ModuleDict update sequence element has to be a (name, module) pair");
+          d.put(String.valueOf(kv.get(0)), module(kv.get(1)));
+        }
+      }
+      return null;
+    });
+  }
+
+  private static Module module(Object o) {
+    if (!(o instanceof Module m)) throw new TdslError(Values.typeName(o) + " is not a Module subclass");
+    return m;
   }
 
   private void def(String signature, String help, MethodTable.Method<Module> impl) {
     methods.method(signature, help, impl);
+  }
+
+  /** A method only modules of {@code type} have (a container's append, a ModuleDict's keys). */
+  private void defFor(Class<? extends Module> type, String signature, String help, MethodTable.Method<Module> impl) {
+    own.computeIfAbsent(type, t -> new MethodTable<>()).method(signature, help, impl);
+  }
+
+  /** The table of methods that self's own class adds to every module's; null when none. */
+  private MethodTable<Module> ownTable(Module self) {
+    return own.get(self.getClass());
   }
 
   private static PyList pairs(Map<String, ?> map) {
@@ -151,7 +214,14 @@ final class ModuleProtocol implements Protocol<Module> {
       Map.entry("MaxPool2d", "pooling"), Map.entry("AvgPool2d", "pooling"), Map.entry("ReLU", "activation"),
       Map.entry("Sigmoid", "activation"), Map.entry("Tanh", "activation"), Map.entry("Softmax", "activation"),
       Map.entry("LogSoftmax", "activation"), Map.entry("CrossEntropyLoss", "loss"), Map.entry("MSELoss", "loss"),
-      Map.entry("NLLLoss", "loss"));
+      Map.entry("NLLLoss", "loss"), Map.entry("L1Loss", "loss"), Map.entry("SmoothL1Loss", "loss"),
+      Map.entry("HuberLoss", "loss"), Map.entry("BCELoss", "loss"), Map.entry("BCEWithLogitsLoss", "loss"),
+      Map.entry("KLDivLoss", "loss"), Map.entry("ModuleList", "container"), Map.entry("ModuleDict", "container"),
+      Map.entry("Identity", "linear"), Map.entry("Embedding", "sparse"), Map.entry("BatchNorm1d", "batchnorm"),
+      Map.entry("BatchNorm2d", "batchnorm"), Map.entry("LayerNorm", "normalization"),
+      Map.entry("GroupNorm", "normalization"), Map.entry("Dropout1d", "dropout"),
+      Map.entry("AdaptiveAvgPool2d", "pooling"), Map.entry("ConvTranspose2d", "conv"), Map.entry("RNN", "rnn"),
+      Map.entry("GRU", "rnn"), Map.entry("LSTM", "rnn"));
 
   @Override public String className(Module self) {
     String file = FILES.get(self.typeName());
@@ -159,12 +229,37 @@ final class ModuleProtocol implements Protocol<Module> {
   }
 
   @Override public Object call(Module self, Args args) {
+    if (self instanceof Loss loss) {
+      Args a = args.bind(LOSS_FORWARD);
+      return loss.forward(Convert.tensor(a.get("input"), self.typeName(), "input"),
+          Convert.tensor(a.get("target"), self.typeName(), "target"));
+    }
+    if (self instanceof Recurrent rnn) return recurrent(rnn, args.bind(RECURRENT_FORWARD));
     Args a = args.bind(FORWARD);
     return self.call(Convert.tensor(a.get("input"), self.typeName(), "input"));
   }
 
+  /** {@code lstm(x, (h0, c0))} gives {@code (output, (h_n, c_n))}; RNN and GRU take and give h alone. */
+  private static Object recurrent(Recurrent rnn, Args a) {
+    Tensor input = Convert.tensor(a.get("input"), rnn.typeName(), "input");
+    Object hx = a.get("hx");
+    Tensor h0 = null, c0 = null;
+    if (hx != null && rnn.mode == Recurrent.Mode.LSTM) {
+      List<Object> pair = Convert.items(hx);
+      if (pair == null || pair.size() != 2) throw new TdslError("LSTM expects hx as a tuple (h_0, c_0)");
+      h0 = Convert.tensor(pair.get(0), "LSTM", "hx");
+      c0 = Convert.tensor(pair.get(1), "LSTM", "hx");
+    } else if (hx != null) {
+      h0 = Convert.tensor(hx, rnn.typeName(), "hx");
+    }
+    Tensor[] out = rnn.run(input, h0, c0);
+    return out.length == 3 ? PyTuple.of(out[0], PyTuple.of(out[1], out[2])) : PyTuple.of(out[0], out[1]);
+  }
+
   @Override public Object getAttr(Module self, String name) {
-    Object m = name.equals("append") && !(self instanceof Sequential) ? UNSUPPORTED : methods.get(self, name);
+    MethodTable<Module> table = ownTable(self);
+    Object m = table == null ? UNSUPPORTED : table.get(self, name);
+    if (m == UNSUPPORTED) m = methods.get(self, name);
     if (m != UNSUPPORTED) return m;
     if (name.equals("training")) return self.isTraining();
     if (self.hasParameter(name) || self.hasBuffer(name) || self.child(name) != null) return self.getAttr(name);
@@ -184,15 +279,28 @@ final class ModuleProtocol implements Protocol<Module> {
 
   @Override public List<String> attributeNames(Module self) {
     List<String> names = methods.names();
-    if (!(self instanceof Sequential)) names.remove("append");  // a container's method, not every layer's
+    MethodTable<Module> table = ownTable(self);
+    if (table != null) for (String n : table.names()) if (!names.contains(n)) names.add(n);
     names.add("training");
     names.addAll(self.namedParameters().keySet().stream().filter(n -> !n.contains(".")).toList());
-    names.addAll(self.namedChildren().keySet());
     names.addAll(self.namedBuffers().keySet().stream().filter(n -> !n.contains(".")).toList());
+    if (!(self instanceof ModuleList) && !(self instanceof ModuleDict)) names.addAll(self.namedChildren().keySet());
     return names;
   }
 
   @Override public Object getItem(Module self, Object index) {
+    if (self instanceof ModuleDict d) {
+      Module m = d.get(String.valueOf(index));
+      if (m == null) throw new TdslError("KeyError: " + Values.repr(index));
+      return m;
+    }
+    if (self instanceof ModuleList list) {
+      if (index instanceof Slice sl) {
+        int[] b = Convert.sliceBounds(sl, list.len());
+        return list.slice(b[0], b[1], b[2]);
+      }
+      return list.get((int) Values.toIndex(index));
+    }
     if (!(self instanceof Sequential s)) return UNSUPPORTED;
     if (index instanceof Slice sl) {
       int[] b = Convert.sliceBounds(sl, s.len());
@@ -203,12 +311,23 @@ final class ModuleProtocol implements Protocol<Module> {
     return s.get((int) i);
   }
 
+  @Override public boolean setItem(Module self, Object index, Object value) {
+    if (self instanceof ModuleDict d) d.put(String.valueOf(index), module(value));
+    else if (self instanceof ModuleList list) list.set((int) Values.toIndex(index), module(value));
+    else return false;
+    return true;
+  }
+
   @Override public long len(Module self) {
+    if (self instanceof ModuleList list) return list.len();
+    if (self instanceof ModuleDict d) return d.len();
     return self instanceof Sequential s ? s.len() : -1;
   }
 
+  /** A Sequential and a ModuleList iterate over their layers; a ModuleDict, like a dict, over its keys. */
   @Override public Iterator<Object> iterate(Module self) {
-    return self instanceof Sequential s ? new ArrayList<Object>(s.children()).iterator() : null;
+    if (self instanceof ModuleDict d) return new ArrayList<Object>(d.namedChildren().keySet()).iterator();
+    return self instanceof Sequential || self instanceof ModuleList ? new ArrayList<Object>(self.children()).iterator() : null;
   }
 
   @Override public String repr(Module self) { return self.toString(); }

@@ -78,7 +78,7 @@ public final class TdslLibrary {
     b.registerProtocol(AutogradOps.ModeSwitch.class, AutogradOps.ModeSwitch.PROTOCOL);
     b.registerProtocol(org.tdsl.nn.Module.class, new ModuleProtocol());
     b.registerProtocol(org.tdsl.nn.Optimizer.class, TrainingOps.OPTIMIZER);
-    b.registerProtocol(org.tdsl.nn.StepLR.class, TrainingOps.SCHEDULER);
+    b.registerProtocol(org.tdsl.nn.LRScheduler.class, TrainingOps.SCHEDULER);
     b.registerProtocol(org.tdsl.data.Dataset.class, TrainingOps.DATASET);
     b.registerProtocol(TrainingOps.Loader.class, TrainingOps.LOADER);
     b.registerUserError(TensorException.class);
