@@ -1,8 +1,9 @@
 package org.tdsl.interp;
 
-/** The binary arithmetic operators, with their source symbols. */
+/** The binary arithmetic and bitwise operators, with their source symbols. */
 public enum BinOp {
-  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"), MATMUL("@");
+  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"), MATMUL("@"),
+  LSHIFT("<<"), RSHIFT(">>"), AND("&"), OR("|"), XOR("^");
 
   public final String symbol;
 

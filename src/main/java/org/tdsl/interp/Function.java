@@ -11,9 +11,17 @@ final class Function implements PyCallable {
   final List<Stmt> body;
   final Environment closure;
   final Pos pos;
+  /** A generator function: a call returns a generator that runs the body as it is iterated. */
+  final boolean generator;
   private final Interpreter interpreter;
 
   Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos, Interpreter interpreter) {
+    this(name, signature, body, closure, pos, interpreter, false);
+  }
+
+  Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos,
+      Interpreter interpreter, boolean generator) {
+    this.generator = generator;
     this.name = name;
     this.signature = signature;
     this.body = body;
@@ -29,7 +37,9 @@ final class Function implements PyCallable {
 
   @Override
   public Object call(Args args) {
-    return interpreter.invoke(this, signature.bind(args.positional(), args.keywords()));
+    Object[] bound = signature.bind(args.positional(), args.keywords());
+    if (generator) return Generator.start(() -> interpreter.runGenerator(this, bound));
+    return interpreter.invoke(this, bound);
   }
 
   @Override

@@ -19,10 +19,10 @@ public sealed interface Expr {
   /** One replacement field of an f-string: {expr!conversion:spec}; conversion is 0 when absent. */
   record Field(Expr expr, char conversion, String spec) {}
 
-  /** op is "-", "+" or "not". */
+  /** op is "-", "+", "~" or "not". */
   record Unary(Pos pos, String op, Expr operand) implements Expr {}
 
-  /** op is one of + - * / // % @ **; pos is the operator's. */
+  /** op is one of + - * / // % @ ** & | ^ << >>; pos is the operator's. */
   record Binary(Pos pos, String op, Expr left, Expr right) implements Expr {}
 
   /** A comparison chain a < b <= c: ops.size() == operands.size() - 1. */
@@ -51,9 +51,29 @@ public sealed interface Expr {
 
   record ListDisplay(Pos pos, List<Expr> items) implements Expr {}
 
+  /** {k: v, **m}: a null key means the value is a mapping to unpack. */
   record DictDisplay(Pos pos, List<Expr> keys, List<Expr> values) implements Expr {}
 
-  /** [element for target in iterable if condition]; condition may be null. */
-  record ListComprehension(Pos pos, Expr element, Expr target, Expr iterable, Expr condition)
-      implements Expr {}
+  record SetDisplay(Pos pos, List<Expr> items) implements Expr {}
+
+  /** *value inside a display, a call's arguments or an assignment target. */
+  record Starred(Pos pos, Expr value) implements Expr {}
+
+  enum ComprehensionKind { LIST, SET, DICT, GENERATOR }
+
+  /** for target in iterable if c1 if c2 ...: one clause of a comprehension. */
+  record CompFor(Expr target, Expr iterable, List<Expr> conditions) {}
+
+  /**
+   * [element for ... if ...], {element ...}, {key: value ...} (key is element) or a generator
+   * expression (element ...); value is null except for DICT.
+   */
+  record Comprehension(Pos pos, ComprehensionKind kind, Expr element, Expr value,
+      List<CompFor> clauses) implements Expr {}
+
+  /** lambda params: body. */
+  record Lambda(Pos pos, List<Stmt.Param> params, Expr body) implements Expr {}
+
+  /** yield value, or yield from value (from is true); value may be null. */
+  record Yield(Pos pos, Expr value, boolean from) implements Expr {}
 }

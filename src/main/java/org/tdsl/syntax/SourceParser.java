@@ -31,21 +31,22 @@ public final class SourceParser {
 
   /**
    * Whether the text is a finished chunk (or a chunk with a mistake more lines cannot fix), as
-   * opposed to one that needs more lines: an unclosed bracket, brace or a trailing operator.
-   * As in Python's REPL, a chunk that ends with a block's `}` is not complete either (an
-   * `else` may follow on the next line): a blank line ends it.
+   * opposed to one that needs more lines: an unclosed bracket, brace or indented suite, a
+   * trailing operator, a `:` with its suite to come. A mistake before the end is reported at
+   * once, even inside an open block. As in Python's REPL, an indented suite ends with a blank
+   * line, and so does a top-level block that a clause could continue (`if`, `for`, `while`,
+   * `try`: an `else`, `elif`, `except` or `finally` may follow); after a `def`, `class` or
+   * `with` block nothing can, and the chunk is complete.
    */
   public static boolean isComplete(String source) {
     TokenFilter.Result r = filtered(source, "<input>", 0, 0);
-    if (r.incomplete()) return false;
-    if (r.error() != null) return true;
-    if (r.endsWithBlock()) return false;
+    if (r.error() != null && !r.incomplete()) return true;
     try {
-      parse(source, "<input>");
-      return true;
+      parse(r, "<input>", 0, 0).program();
     } catch (SyntaxError e) {
       return !e.incomplete();
     }
+    return !(r.incomplete() || r.suiteOpen() || r.awaitsClause());
   }
 
   private static TokenFilter.Result filtered(String source, String file, int lineOffset, int colOffset) {
@@ -60,9 +61,14 @@ public final class SourceParser {
   private static TdslParser parser(String source, String file, int lineOffset, int colOffset) {
     TokenFilter.Result r = filtered(source, file, lineOffset, colOffset);
     if (r.error() != null) throw r.error();
+    return parse(r, file, lineOffset, colOffset);
+  }
+
+  private static TdslParser parse(TokenFilter.Result r, String file, int lineOffset, int colOffset) {
     TdslParser parser = new TdslParser(new CommonTokenStream(new ListTokenSource(r.tokens())));
     parser.removeErrorListeners();
-    parser.addErrorListener(new ErrorListener(file, lineOffset, colOffset));
+    boolean indented = r.tokens().stream().anyMatch(t -> t.getType() == TdslParser.INDENT);
+    parser.addErrorListener(new ErrorListener(file, lineOffset, colOffset, r.end(), indented));
     return parser;
   }
 }
