@@ -146,6 +146,10 @@ final class CoreBuiltins {
       List<Object> classes = cls instanceof PyTuple t ? t.items() : List.of(cls);
       String type = Values.typeName(a.get("obj"), a.interpreter());
       for (Object c : classes) {
+        if (c instanceof ExceptionClass ec) {
+          if (a.get("obj") instanceof PyException p && p.type().isSubclassOf(ec)) return true;
+          continue;
+        }
         if (!(c instanceof Builtin bi)) throw new TdslError("isinstance() arg 2 must be a type, a tuple of types, or a union");
         if (bi.name().equals(type) || (bi.name().equals("int") && type.equals("bool"))) return true;
       }

@@ -3,7 +3,6 @@ package org.tdsl.interp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,7 +27,7 @@ final class Imports {
   /** import a.b.c [as x]: binds x to a.b.c, or a to the top package. */
   void importModules(Stmt.ImportModule s, Environment env) {
     for (Stmt.ImportName m : s.modules()) {
-      Object module = module(m.name(), s.pos().file());
+      Object module = at(m, () -> module(m.name(), s.pos().file()));
       if (m.alias() != null) {
         env.assign(m.alias(), module);
       } else {
@@ -53,11 +52,19 @@ final class Imports {
       try {
         value = ip.getAttr(module, n.name());
       } catch (TdslError e) {
-        throw new TdslError("ImportError: cannot import name '" + n.name() + "' from '" + s.module()
+        throw ip.located(new TdslError("ImportError: cannot import name '" + n.name() + "' from '" + s.module()
             + "' (tdsl's " + s.module() + " has no " + n.name() + ")"
-            + Suggest.didYouMean(n.name(), ip.attributeNames(module)));
+            + Suggest.didYouMean(n.name(), ip.attributeNames(module))), n.pos());
       }
       env.assign(n.alias() != null ? n.alias() : n.name(), value);
+    }
+  }
+
+  private Object at(Stmt.ImportName m, java.util.function.Supplier<Object> load) {
+    try {
+      return load.get();
+    } catch (TdslError e) {
+      throw ip.located(e, m.pos());
     }
   }
 
@@ -98,10 +105,5 @@ final class Imports {
     loaded.put(key, m); // before running: a circular import sees the module as far as it got
     ip.runModule(source, display, path.getParent(), globals);
     return m;
-  }
-
-  /** Names a module binds (for completion and `from m import *`). */
-  static List<String> names(Object module, Interpreter ip) {
-    return new ArrayList<>(ip.attributeNames(module));
   }
 }

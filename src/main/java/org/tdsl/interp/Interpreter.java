@@ -288,7 +288,7 @@ public final class Interpreter {
     return e;
   }
 
-  private TdslError located(TdslError e, Pos pos) {
+  TdslError located(TdslError e, Pos pos) {
     e.locate(pos, List.copyOf(frames));
     return e;
   }

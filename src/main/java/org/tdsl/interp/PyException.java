@@ -36,6 +36,7 @@ public final class PyException {
   }
 
   String repr(Interpreter ip) {
+    if (text != null && type.isSubclassOf(Exceptions.KEY_ERROR)) return type.name() + "(" + text + ")";
     if (text != null) return type.name() + "(" + Values.repr(text, ip) + ")";
     List<Object> items = args.items();
     String inner = Values.repr(args, ip);

@@ -60,8 +60,21 @@ public final class SourceParser {
 
   private static TdslParser parser(String source, String file, int lineOffset, int colOffset) {
     TokenFilter.Result r = filtered(source, file, lineOffset, colOffset);
-    if (r.error() != null) throw r.error();
+    if (r.error() != null) {
+      // A layout error (an unexpected indent) can follow the real mistake (a missing ':' or
+      // '{' on the line before): the one that comes first in the text is reported.
+      try {
+        parse(r, file, lineOffset, colOffset).program();
+      } catch (SyntaxError earlier) {
+        if (before(earlier.pos(), r.error().pos())) throw earlier;
+      }
+      throw r.error();
+    }
     return parse(r, file, lineOffset, colOffset);
+  }
+
+  private static boolean before(Pos a, Pos b) {
+    return a.line() < b.line() || (a.line() == b.line() && a.col() < b.col());
   }
 
   private static TdslParser parse(TokenFilter.Result r, String file, int lineOffset, int colOffset) {

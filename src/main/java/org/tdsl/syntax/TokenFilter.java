@@ -299,6 +299,13 @@ final class TokenFilter {
     lineIndent = indent;
     lineIndentLine = t.getLine();
     Level top = levels.peek();
+    if (last == null) {
+      // The first line sets the top level's indentation: a snippet indented as a whole (a
+      // Java text block, a pasted method body) runs as written.
+      levels.pop();
+      levels.push(new Level(Kind.SUITE, indent, null));
+      return;
+    }
     if (expectIndent != null) {
       Token h = expectIndent;
       expectIndent = null;
