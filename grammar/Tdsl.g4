@@ -200,8 +200,8 @@ compOp
     | GE
     | IN
     | NOT IN
-    | IS
     | IS NOT
+    | IS
     ;
 
 args
@@ -271,7 +271,12 @@ FLOAT
     | '.' DIGITS EXPONENT?
     | DIGITS EXPONENT
     ;
-INT : DIGITS ;
+INT
+    : DIGITS
+    | '0' [xX] ( '_'? [0-9a-fA-F] )+
+    | '0' [oO] ( '_'? [0-7] )+
+    | '0' [bB] ( '_'? [01] )+
+    ;
 
 FSTRING : [fF] ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
 STRING

@@ -69,7 +69,8 @@ final class Exceptions {
   /** The exception value `except ... as e` binds for an error (made once, then kept on it). */
   static PyException of(TdslError e) {
     if (e.exception() instanceof PyException p) return p;
-    String message = e.getMessage() == null ? "" : e.getMessage();
+    // str(e) is Python's message: the "Did you mean" hint is for the printed error only.
+    String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("\\. Did you mean: .*$", "");
     var m = NAMED.matcher(message);
     PyException p;
     if (m.matches() && CLASSES.containsKey(m.group(1))) {

@@ -508,7 +508,9 @@ final class AstBuilder {
       case NameExprContext e -> new Expr.Name(pos, e.NAME().getText());
       case IntExprContext e -> {
         try {
-          yield new Expr.Literal(pos, Long.parseLong(e.getText().replace("_", "")));
+          String digits = e.getText().replace("_", "").toLowerCase();
+          int radix = digits.startsWith("0x") ? 16 : digits.startsWith("0o") ? 8 : digits.startsWith("0b") ? 2 : 10;
+          yield new Expr.Literal(pos, Long.parseLong(radix == 10 ? digits : digits.substring(2), radix));
         } catch (NumberFormatException x) {
           throw new SyntaxError("integer literal too large", pos);
         }
