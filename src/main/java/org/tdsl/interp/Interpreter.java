@@ -167,6 +167,11 @@ public final class Interpreter {
     return SourceParser.isComplete(source);
   }
 
+  /** The indentation a REPL continuation line of source starts with. */
+  public static String continuationIndent(String source) {
+    return SourceParser.continuationIndent(source);
+  }
+
   /** Parses source without running it; a syntax error comes out as a TdslError. */
   public void check(String source, String file) {
     sources.put(file, source);
@@ -230,7 +235,7 @@ public final class Interpreter {
     cancelled = false;
     frames.clear();
     try {
-      List<Stmt> program = parse(source, file);
+      List<Stmt> program = echo ? parseCell(source, file) : parse(source, file);
       Object last = null;
       for (Stmt s : program) {
         last = null;
@@ -272,6 +277,40 @@ public final class Interpreter {
   /** The directory imports in file are resolved against. */
   Path directoryOf(String file) {
     return directories.getOrDefault(file, files.base());
+  }
+
+  /**
+   * A REPL cell's statements. With a syntax error in a later statement, the statements before
+   * it still run (as in Python's REPL, which reads a pasted cell one statement at a time) and
+   * the error is reported after them.
+   */
+  private List<Stmt> parseCell(String source, String file) {
+    try {
+      return parse(source, file);
+    } catch (TdslError e) {
+      if (e.pos() == null) throw e;
+      int start = 1;
+      for (int line : SourceParser.statementLines(source)) if (line <= e.pos().line()) start = line;
+      if (start <= 1) throw e;
+      String[] lines = source.split("\n", -1);
+      String before = String.join("\n", java.util.Arrays.asList(lines).subList(0, start - 1));
+      List<Stmt> runnable;
+      try {
+        runnable = parse(before, file);
+      } catch (TdslError other) {
+        throw e;
+      }
+      for (Stmt s : runnable) {
+        if (s instanceof Stmt.ExprStmt x) {
+          statement = s.pos();
+          Object v = evaluate(x.expr(), globals);
+          if (v != null) out.println(Values.repr(v, this));
+        } else {
+          exec(s, globals);
+        }
+      }
+      throw e;
+    }
   }
 
   private List<Stmt> parse(String source, String file) {

@@ -142,7 +142,7 @@ final class InterpreterBackend implements ReplBackend {
   public List<VarInfo> variables() {
     List<VarInfo> vars = new ArrayList<>();
     for (String name : names()) {
-      if (name.equals("argv")) continue;  // set by the command line, not by the user
+      if (name.equals("argv") || name.equals("__name__")) continue;  // set by the command line and the interpreter, not by the user
       Object v = interpreter.global(name);
       List<String> attributes = v == null ? List.of() : interpreter.attributeNames(v);
       if (attributes.containsAll(List.of("shape", "dtype", "requires_grad"))) {

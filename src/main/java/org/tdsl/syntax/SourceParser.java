@@ -49,6 +49,48 @@ public final class SourceParser {
     return !(r.incomplete() || r.suiteOpen() || r.awaitsClause());
   }
 
+  /**
+   * The indentation a continuation line of source starts with in a REPL, for Python's form:
+   * one level (4 spaces) deeper after a line that opens a suite with `:`, the last line's
+   * inside a suite. Braces set no indentation (their lines are free, and typed or pasted
+   * lines bring their own).
+   */
+  public static String continuationIndent(String source) {
+    String[] lines = source.split("\n", -1);
+    boolean suites = false;
+    for (String line : lines) suites |= withoutComment(line).stripTrailing().endsWith(":");
+    if (!suites) return "";
+    for (int i = lines.length - 1; i >= 0; i--) {
+      String line = lines[i];
+      if (line.isBlank()) continue;
+      String indent = line.substring(0, line.length() - line.stripLeading().length());
+      return withoutComment(line).stripTrailing().endsWith(":") ? indent + "    " : indent;
+    }
+    return "";
+  }
+
+  /** The line without a trailing # comment (a # inside quotes is kept). */
+  private static String withoutComment(String line) {
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') i++;
+        else if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#') {
+        return line.substring(0, i);
+      }
+    }
+    return line;
+  }
+
+  /** The lines where the top-level statements of source start (a pasted REPL cell's). */
+  public static List<Integer> statementLines(String source) {
+    return filtered(source, "<input>", 0, 0).statementLines();
+  }
+
   private static TokenFilter.Result filtered(String source, String file, int lineOffset, int colOffset) {
     TdslLexer lexer = new TdslLexer(CharStreams.fromString(source, file));
     lexer.removeErrorListeners();
@@ -66,7 +108,7 @@ public final class SourceParser {
       try {
         parse(r, file, lineOffset, colOffset).program();
       } catch (SyntaxError earlier) {
-        if (before(earlier.pos(), r.error().pos())) throw earlier;
+        if (!earlier.incomplete() && before(earlier.pos(), r.error().pos())) throw earlier;
       }
       throw r.error();
     }

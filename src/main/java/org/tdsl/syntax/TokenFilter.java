@@ -45,7 +45,7 @@ final class TokenFilter {
    * `elif`, `except`, `finally`), so that a REPL waits for one more line.
    */
   record Result(List<Token> tokens, SyntaxError error, boolean incomplete, boolean suiteOpen,
-      boolean awaitsClause, int end) {}
+      boolean awaitsClause, int end, List<Integer> statementLines) {}
 
   /** An open bracket; for a block's `{`, the keyword of the clause it belongs to. */
   private record Open(Token token, boolean block, Token clause) {}
@@ -87,6 +87,7 @@ final class TokenFilter {
   /** For the REPL: the first keyword of the current top-level statement, the last top-level clause closed. */
   private int topStatement;
   private Token topClause;
+  private final List<Integer> statementLines = new ArrayList<>();
 
   TokenFilter(String file, int lineOffset, int colOffset) {
     this.file = file;
@@ -154,7 +155,8 @@ final class TokenFilter {
     boolean awaits = lastClosedBlock && topClause != null && mayContinue(topClause.getType());
     if (pendingNewline != null) out.add(pendingNewline);
     out.add(eof);
-    return new Result(out, error, error != null && error.incomplete(), suiteOpen, awaits, eof.getStartIndex());
+    return new Result(out, error, error != null && error.incomplete(), suiteOpen, awaits, eof.getStartIndex(),
+        statementLines);
   }
 
   /** Whether a clause can follow a block of this clause in the same statement. */
@@ -181,7 +183,11 @@ final class TokenFilter {
       lambdas = 0;
       header = HEADERS.contains(type) ? t : null;
       boolean topLevel = open.isEmpty() && levels.size() == 1;
-      if (topLevel && !(lastClosedBlock && CLAUSES.contains(type))) topStatement = type;
+      if (topLevel && !(lastClosedBlock && CLAUSES.contains(type))) {
+        boolean decorated = topStatement == AT; // a decorator and its def are one statement
+        topStatement = type;
+        if (!decorated && (statementLines.isEmpty() || statementLines.getLast() != line(t))) statementLines.add(line(t));
+      }
     } else if (type == IF && last.getType() == ELSE && header == last) {
       header = t; // `else if`: the braces spelling of elif
     }

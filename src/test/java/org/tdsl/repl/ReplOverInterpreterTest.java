@@ -29,8 +29,17 @@ class ReplOverInterpreterTest {
       s.type("f(zzz)\r").awaitScreen("^");
       s.type("f(4)\r").awaitScreen("\n6\n");
       String screen = s.screen();
-      assertTrue(screen.contains("... }\n... \n>>> "), screen);
+      assertTrue(screen.contains("... }\n>>> \n>>> "), screen);  // nothing can follow a def: no "..." after its }
       assertTrue(screen.contains("error: <stdin>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
+    }
+  }
+
+  @Test
+  void aSuiteIsIndentedForYouAndABlankLineEndsIt() throws Exception {
+    try (Session s = session()) {
+      s.type("for i in range(2):\r").type("print(i + 10)\r").type("\r").awaitScreen("\n11\n");
+      String screen = s.screen();
+      assertTrue(screen.contains("\n...     print(i + 10)\n...     \n10\n11\n"), screen);  // the typed line came after the indentation
     }
   }
 
@@ -51,7 +60,7 @@ class ReplOverInterpreterTest {
     try (Session s = session()) {
       s.type("l = [2, 1]\r").type("l.so\t");
       Thread.sleep(300);
-      s.type("()\r").type("print(1, 2, se\t");
+      s.type("()\r").type("print(1, 2, sep\t");  // "se" is also set() now
       Thread.sleep(300);
       s.type("'-')\r").awaitScreen("1-2\n");
       s.type("l\r").awaitScreen("[1, 2]");
