@@ -82,7 +82,7 @@ class InterpreterBackendTest {
     assertTrue(o.error().startsWith("error: <stdin>:4:9: expected an expression"), o.error());
     assertEquals("1\n", printed());
     backend.run("a + 1");
-    assertEquals("1\n2\n", printed());
+    assertEquals("2\n", printed());
   }
 
   @Test
