@@ -41,6 +41,8 @@ public final class SourceParser {
   public static boolean isComplete(String source) {
     TokenFilter.Result r = filtered(source, "<input>", 0, 0);
     if (r.error() != null && !r.incomplete()) return true;
+    boolean unlexed = r.tokens().stream().anyMatch(t -> t.getType() == TdslLexer.ERROR_CHAR);
+    if (unlexed) return false; // an open triple-quoted string: the tokens mean nothing yet
     try {
       parse(r, "<input>", 0, 0).program();
     } catch (SyntaxError e) {
