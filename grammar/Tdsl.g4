@@ -164,8 +164,7 @@ expr
     | NAME                                                      # nameExpr
     | INT                                                       # intExpr
     | FLOAT                                                     # floatExpr
-    | STRING+                                                   # stringExpr
-    | FSTRING                                                   # fstringExpr
+    | (STRING | FSTRING)+                                       # stringExpr
     | TRUE                                                      # trueExpr
     | FALSE                                                     # falseExpr
     | NONE                                                      # noneExpr
@@ -278,12 +277,12 @@ INT
     | '0' [bB] ( '_'? [01] )+
     ;
 
-FSTRING : [fF] ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
+FSTRING : ( [fF] [rR]? | [rR] [fF] ) ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
 STRING
-    : '"""' ( ESCAPE | . )*? '"""'
-    | '\'\'\'' ( ESCAPE | . )*? '\'\'\''
-    | '"' ( ESCAPE | ~["\\\r\n] )* '"'
-    | '\'' ( ESCAPE | ~['\\\r\n] )* '\''
+    : STRING_PREFIX? '"""' ( ESCAPE | . )*? '"""'
+    | STRING_PREFIX? '\'\'\'' ( ESCAPE | . )*? '\'\'\''
+    | STRING_PREFIX? '"' ( ESCAPE | ~["\\\r\n] )* '"'
+    | STRING_PREFIX? '\'' ( ESCAPE | ~['\\\r\n] )* '\''
     ;
 
 ELLIPSIS     : '...' ;
@@ -344,3 +343,5 @@ ERROR_CHAR : . ;
 fragment DIGITS   : [0-9] ( '_'? [0-9] )* ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 fragment ESCAPE   : '\\' . ;
+// r"raw" (no escapes), b"bytes" (read as a str: tdsl has no bytes type), u"text"
+fragment STRING_PREFIX : [rRuU] | [bB] [rR]? | [rR] [bB] ;

@@ -516,12 +516,7 @@ final class AstBuilder {
         }
       }
       case FloatExprContext e -> new Expr.Literal(pos, Double.parseDouble(e.getText().replace("_", "")));
-      case StringExprContext e -> {
-        StringBuilder sb = new StringBuilder();
-        for (TerminalNode s : e.STRING()) sb.append(unquote(s.getSymbol()));
-        yield new Expr.Literal(pos, sb.toString());
-      }
-      case FstringExprContext e -> fstring(e.FSTRING().getSymbol());
+      case StringExprContext e -> strings(e, pos);
       case TrueExprContext e -> new Expr.Literal(pos, Boolean.TRUE);
       case FalseExprContext e -> new Expr.Literal(pos, Boolean.FALSE);
       case NoneExprContext e -> new Expr.Literal(pos, null);
@@ -583,15 +578,38 @@ final class AstBuilder {
 
   private String unquote(Token t) {
     String text = t.getText();
+    int prefix = 0;
+    while (Character.isLetter(text.charAt(prefix))) prefix++;
+    boolean raw = text.substring(0, prefix).toLowerCase().contains("r");
+    text = text.substring(prefix);
     int q = text.length() >= 6 && (text.startsWith("\"\"\"") || text.startsWith("'''")) ? 3 : 1;
-    return Strings.unescape(text.substring(q, text.length() - q), pos(t));
+    String body = text.substring(q, text.length() - q);
+    return raw ? body : Strings.unescape(body, pos(t));
+  }
+
+  /** Adjacent literals join into one: "a" "b", and f"..." "..." into one f-string. */
+  private Expr strings(StringExprContext e, Pos pos) {
+    if (e.FSTRING().isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (TerminalNode s : e.STRING()) sb.append(unquote(s.getSymbol()));
+      return new Expr.Literal(pos, sb.toString());
+    }
+    List<Object> parts = new ArrayList<>();
+    for (int i = 0; i < e.getChildCount(); i++) {
+      Token t = ((TerminalNode) e.getChild(i)).getSymbol();
+      if (t.getType() == org.tdsl.syntax.generated.TdslLexer.FSTRING) parts.addAll(((Expr.FString) fstring(t)).parts());
+      else parts.add(unquote(t));
+    }
+    return new Expr.FString(pos, parts);
   }
 
   private Expr fstring(Token t) {
     String text = t.getText();
-    String body = text.substring(2, text.length() - 1);
+    int prefix = Character.isLetter(text.charAt(1)) ? 2 : 1;
+    boolean raw = text.substring(0, prefix).toLowerCase().contains("r");
+    String body = text.substring(prefix + 1, text.length() - 1);
     Pos pos = pos(t);
-    int bodyCol = pos.col() + 2; // column of body's first char
+    int bodyCol = pos.col() + prefix + 1; // column of body's first char
     List<Object> parts = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     int i = 0;
@@ -606,7 +624,7 @@ final class AstBuilder {
       } else if (ch == '}') {
         throw new SyntaxError("f-string: single '}' is not allowed", at(pos, bodyCol + i));
       } else if (ch == '{') {
-        if (!literal.isEmpty()) parts.add(Strings.unescape(literal.toString(), pos));
+        if (!literal.isEmpty()) parts.add(raw ? literal.toString() : Strings.unescape(literal.toString(), pos));
         literal.setLength(0);
         i = field(body, i, bodyCol, pos, parts);
       } else {
@@ -614,7 +632,7 @@ final class AstBuilder {
         i++;
       }
     }
-    if (!literal.isEmpty()) parts.add(Strings.unescape(literal.toString(), pos));
+    if (!literal.isEmpty()) parts.add(raw ? literal.toString() : Strings.unescape(literal.toString(), pos));
     return new Expr.FString(pos, parts);
   }
 

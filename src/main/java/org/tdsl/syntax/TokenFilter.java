@@ -117,7 +117,7 @@ final class TokenFilter {
 
   private void newline(Token t) {
     boolean insideBrackets = !open.isEmpty() && !open.peek().block();
-    if (insideBrackets || last == null || CONTINUES.contains(last.getType()) || lastOpenedBlock) return;
+    if (insideBrackets || last == null || continues() || lastOpenedBlock) return;
     if (pendingNewline == null) pendingNewline = t;
     if (afterColon != null) {
       expectIndent = afterColon;
@@ -125,6 +125,13 @@ final class TokenFilter {
       afterColon = null;
     }
     closeInlineSuites(t);
+  }
+
+  /** Whether the line goes on after the last token: a binary operator, but not `import *`. */
+  private boolean continues() {
+    if (!CONTINUES.contains(last.getType())) return false;
+    boolean importAll = last.getType() == STAR && out.size() >= 2 && out.get(out.size() - 2).getType() == IMPORT;
+    return !importAll;
   }
 
   private Result end(Token eof) {
@@ -138,7 +145,7 @@ final class TokenFilter {
       error = new SyntaxError("expected '" + closerOf(o.getType()) + "' to close '"
           + o.getText() + "' at " + line(o) + ":" + col(o), pos(o), true);
     }
-    boolean dangling = last != null && CONTINUES.contains(last.getType());
+    boolean dangling = last != null && continues();
     if (dangling && error == null) {
       String what = last.getType() == DOT ? "a name" : "an expression";
       error = new SyntaxError("expected " + what + " after '" + last.getText()
