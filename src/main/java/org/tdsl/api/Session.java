@@ -57,9 +57,9 @@ public final class Session implements AutoCloseable {
     output = new WriterOutput(b.output != null ? b.output : new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     interpreter = new Interpreter(TdslLibrary.standard(), new PrintStream(output, true, StandardCharsets.UTF_8));
     errors = new WriterOutput(b.errors != null ? b.errors : new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    interpreter.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-    interpreter.setConsole(false);
-    interpreter.setFileAccess(b.files());
+    interpreter.host().setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+    interpreter.host().setConsole(false);
+    interpreter.host().setFileAccess(b.files());
     runtime = new SessionRuntime(interpreter, b.maxElements, b.seed != null ? b.seed : System.nanoTime());
     timeLimit = b.timeLimit;
     timeoutMessage = timeLimit == null ? null
@@ -85,7 +85,7 @@ public final class Session implements AutoCloseable {
   /** eval(source), with {@code name} as the file name in errors and tracebacks. */
   public Object eval(String source, String name) {
     return enter(() -> JavaValues.toJava(
-        interpreter.runForValue(source, name, interpreter.fileAccess().base())));
+        interpreter.runForValue(source, name, interpreter.host().fileAccess().base())));
   }
 
   /**
@@ -136,7 +136,7 @@ public final class Session implements AutoCloseable {
   /** Binds a global variable (conversions: docs/EMBEDDING.md); a {@link JavaFunction} becomes a function tdsl can call. */
   public void set(String name, Object value) {
     enterQuietly(() -> {
-      interpreter.define(name, value instanceof JavaFunction f ? new HostFunction(name, f) : JavaValues.toTdsl(value));
+      interpreter.host().define(name, value instanceof JavaFunction f ? new HostFunction(name, f) : JavaValues.toTdsl(value));
       return null;
     });
   }
@@ -154,24 +154,24 @@ public final class Session implements AutoCloseable {
 
   /** Whether a global is bound. */
   public boolean has(String name) {
-    return enterQuietly(() -> interpreter.globalNames().contains(name));
+    return enterQuietly(() -> interpreter.host().globalNames().contains(name));
   }
 
   /** Unbinds a global; true if it was bound. */
   public boolean remove(String name) {
-    return enterQuietly(() -> interpreter.undefine(name));
+    return enterQuietly(() -> interpreter.host().undefine(name));
   }
 
   /** The names of the session's globals (no builtins). */
   public Set<String> names() {
-    return enterQuietly(interpreter::globalNames);
+    return enterQuietly(interpreter.host()::globalNames);
   }
 
   private Object lookup(String name) {
-    if (!interpreter.globalNames().contains(name)) {
+    if (!interpreter.host().globalNames().contains(name)) {
       throw TdslException.of(new TdslError("NameError: name '" + name + "' is not defined"), TdslException.Kind.RUNTIME);
     }
-    return interpreter.global(name);
+    return interpreter.host().global(name);
   }
 
   // ------------------------------------------------------------------ output, cancellation
@@ -196,7 +196,7 @@ public final class Session implements AutoCloseable {
    * no call is running.
    */
   public void cancel() {
-    if (owner.get() != null) interpreter.cancel(CANCELLED);
+    if (owner.get() != null) interpreter.host().cancel(CANCELLED);
   }
 
   /** Cancels a running call and refuses later ones; the session's values become garbage. */
@@ -265,7 +265,7 @@ public final class Session implements AutoCloseable {
     return Thread.ofVirtual().name("tdsl-time-limit").start(() -> {
       try {
         Thread.sleep(Duration.ofNanos(nanos));
-        interpreter.cancel(timeoutMessage);
+        interpreter.host().cancel(timeoutMessage);
       } catch (InterruptedException e) {
         // the call finished in time
       }

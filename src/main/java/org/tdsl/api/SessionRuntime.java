@@ -57,7 +57,7 @@ final class SessionRuntime implements Allocations.Guard {
   /** Every new tensor storage: stop here if cancelled, refuse sizes past the limit. */
   @Override
   public void check(long elements) {
-    if (running) interpreter.checkCancelled();
+    if (running) interpreter.host().checkCancelled();
     if (elements > maxElements) {
       throw new TdslError("tensor of " + elements + " elements exceeds this session's limit of " + maxElements + " elements");
     }

@@ -57,7 +57,7 @@ public final class Main {
 
   private Interpreter newInterpreter() {
     Interpreter interpreter = new Interpreter(builtins.get(), out);
-    interpreter.setErr(err);
+    interpreter.host().setErr(err);
     return interpreter;
   }
 
@@ -193,7 +193,7 @@ public final class Main {
   /** Runs source and maps the outcome to an exit status. */
   int execute(String source, String file, Path dir, List<String> argv) {
     Interpreter interpreter = newInterpreter();
-    interpreter.setArgv(argv);
+    interpreter.host().setArgv(argv);
     try {
       interpreter.run(source, file, dir);
       out.flush();
@@ -240,7 +240,7 @@ public final class Main {
         // Ctrl-C stops the running snippet, not the session.
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
           if (running.get()) {
-            interpreter.cancel();
+            interpreter.host().cancel();
           } else {
             discard.set(true); // at a prompt: drop the lines typed so far, as Python does
             out.print("\nKeyboardInterrupt\n>>> ");

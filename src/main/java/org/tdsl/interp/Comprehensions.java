@@ -69,7 +69,7 @@ final class Comprehensions {
           loops.pop();
           continue;
         }
-        ip.checkCancelled();
+        ip.host().checkCancelled();
         ip.assign(clause.target(), it.next(), scope);
         if (!accepted(clause)) continue;
         if (depth + 1 < c.clauses().size()) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
 
 /** Python's everyday builtins. */
 final class CoreBuiltins {

@@ -83,7 +83,7 @@ final class Imports {
     Path dir = ip.directoryOf(importer);
     for (String ext : List.of(".tdsl", ".py")) {
       Path p = dir.resolve(name + ext);
-      if (Files.isRegularFile(p)) return ip.fileAccess().resolve(dir, name + ext, FileAccess.Mode.READ);
+      if (Files.isRegularFile(p)) return ip.host().fileAccess().resolve(dir, name + ext, FileAccess.Mode.READ);
     }
     return null;
   }

@@ -14,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.tdsl.syntax.BinOp;
 import org.tdsl.syntax.Expr;
+import org.tdsl.syntax.Keywords;
 import org.tdsl.syntax.Pos;
 import org.tdsl.syntax.SourceParser;
 import org.tdsl.syntax.Stmt;
 import org.tdsl.syntax.SyntaxError;
+import org.tdsl.syntax.UnaryOp;
 
 /**
  * The tree-walking evaluator. One instance is one session: its globals, its builtins table,
@@ -28,10 +30,6 @@ import org.tdsl.syntax.SyntaxError;
  */
 public final class Interpreter {
   static final int MAX_DEPTH = 1000;
-  private static final Set<String> KEYWORDS = Set.of("if", "elif", "else", "while", "for", "in", "def",
-      "return", "break", "continue", "pass", "with", "as", "import", "from", "assert", "and", "or", "not", "is",
-      "True", "False", "None", "class", "try", "except", "finally", "raise", "del", "global", "nonlocal",
-      "lambda", "yield");
 
   private final Builtins builtins;
   private final PrintStream out;
@@ -40,15 +38,9 @@ public final class Interpreter {
   private final Map<String, String> sources = new HashMap<>();
   private final Map<String, Path> directories = new HashMap<>();
   private final Set<Path> imported = new HashSet<>();
-  private volatile boolean cancelled;
-  private volatile String interruption = "KeyboardInterrupt";
-  private FileAccess files = FileAccess.unrestricted();
-  private boolean console = true;
+  private final Host host;
+  private final ErrorLocator errors;
   private Pos callSite;
-  /** Where warnings go (Python's stderr); the statement running now, for their file:line. */
-  private PrintStream err = System.err;
-  private Pos statement;
-  private final Set<String> warned = new HashSet<>();
   private final Imports imports = new Imports(this);
   /** The errors being handled by the `except` blocks running now, innermost first (for a bare raise). */
   private final Deque<TdslError> handling = new ArrayDeque<>();
@@ -61,8 +53,15 @@ public final class Interpreter {
   public Interpreter(Builtins builtins, PrintStream out) {
     this.builtins = builtins;
     this.out = out;
+    this.host = new Host(this, globals, builtins);
+    this.errors = new ErrorLocator(builtins, frames);
     globals.define("argv", new PyList());
     globals.define("__name__", "__main__");
+  }
+
+  /** The embedding program's handle: global bindings, cancel, warnings, file access, console. */
+  public Host host() {
+    return host;
   }
 
   public Builtins builtins() {
@@ -73,93 +72,12 @@ public final class Interpreter {
     return out;
   }
 
-  /** Where warnings are printed: the command's stderr for scripts, the screen in the REPL. */
-  public void setErr(PrintStream err) {
-    this.err = err;
-  }
-
-  /**
-   * Prints a warning as Python's warnings module does by default: once per place,
-   * {@code file:line: Category: message}, then the source line when there is one.
-   */
-  public void warn(String category, String message) {
-    Pos at = statement;
-    String where = at == null ? "<string>:1" : at.file() + ":" + at.line();
-    if (!warned.add(where + category + message)) return;
-    err.println(where + ": " + category + ": " + message);
-    String line = at == null ? null : sourceLine(at);
-    if (line != null && !at.file().equals("<stdin>")) err.println("  " + line.strip());
-    err.flush();
-  }
-
   /** The text of the line at, when its source is known (for warnings and error carets). */
-  private String sourceLine(Pos at) {
+  String sourceLine(Pos at) {
     String source = sources.get(at.file());
     if (source == null) return null;
     String[] lines = source.split("\r?\n", -1);
     return at.line() >= 1 && at.line() <= lines.length ? lines[at.line() - 1] : null;
-  }
-
-  /** Sets the global `argv` (script name first, like sys.argv). */
-  public void setArgv(List<String> argv) {
-    globals.define("argv", new PyList(argv));
-  }
-
-  /** Binds a global name (the embedding API's way to pass values in). */
-  public void define(String name, Object value) {
-    globals.define(name, value);
-  }
-
-  /** A global's value, or null when unbound. */
-  public Object global(String name) {
-    Object v = globals.get(name);
-    return v == Environment.MISSING ? null : v;
-  }
-
-  /** Stops the running program at its next statement or loop step (from any thread). */
-  public void cancel() {
-    cancel("KeyboardInterrupt");
-  }
-
-  /** cancel() with the error message the stopped program reports (e.g. a time limit's). */
-  public void cancel(String message) {
-    interruption = message;
-    cancelled = true;
-  }
-
-  /** The check every path a program names passes (import, mnist, load, save, ...). */
-  public FileAccess fileAccess() {
-    return files;
-  }
-
-  public void setFileAccess(FileAccess files) {
-    this.files = files;
-  }
-
-  /** Whether out is the console a person watches: only then may a loop draw a progress bar. */
-  public boolean console() {
-    return console;
-  }
-
-  public void setConsole(boolean console) {
-    this.console = console;
-  }
-
-  /** The names bound at top level by programs and the host (no builtins). */
-  public Set<String> globalNames() {
-    return new TreeSet<>(globals.localNames());
-  }
-
-  /** Unbinds a global name; true if it was bound. */
-  public boolean undefine(String name) {
-    return globals.remove(name);
-  }
-
-  /** The names visible at top level: globals and builtins, sorted (for completion). */
-  public Set<String> names() {
-    Set<String> names = new TreeSet<>(globals.localNames());
-    names.addAll(builtins.names());
-    return names;
   }
 
   /** Whether a chunk of source is finished or needs more lines (REPL continuation). */
@@ -203,18 +121,12 @@ public final class Interpreter {
    * host, with run()'s error handling: a TdslError with its traceback and source line.
    */
   public Object call(Object callee, List<Object> positional, Map<String, Object> keywords) {
-    cancelled = false;
+    host.clearCancel();
     frames.clear();
     try {
       return callValue(callee, positional, keywords);
-    } catch (TdslError e) {
-      throw attachSource(e);
-    } catch (StackOverflowError e) {
-      throw new TdslError("maximum recursion depth exceeded");
-    } catch (OutOfMemoryError e) {
-      throw outOfMemory();
-    } catch (RuntimeException e) {
-      RuntimeException r = foreignError(e, null);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      RuntimeException r = errors.at(e, null);
       throw r instanceof TdslError t ? attachSource(t) : r;
     } finally {
       out.flush();
@@ -232,7 +144,7 @@ public final class Interpreter {
   private Object execute(String source, String file, Path dir, boolean echo) {
     sources.put(file, source);
     directories.put(file, dir);
-    cancelled = false;
+    host.clearCancel();
     frames.clear();
     try {
       List<Stmt> program = echo ? parseCell(source, file) : parse(source, file);
@@ -240,13 +152,13 @@ public final class Interpreter {
       for (Stmt s : program) {
         last = null;
         if (echo && s instanceof Stmt.ExprStmt e) {
-          checkCancelled();
-          statement = s.pos();
+          host.checkCancelled();
+          host.statement = s.pos();
           Object v = evaluate(e.expr(), globals);
           if (v != null) out.println(Values.repr(v, this));
         } else if (s instanceof Stmt.ExprStmt e && s == program.getLast()) {
-          checkCancelled();
-          statement = s.pos();
+          host.checkCancelled();
+          host.statement = s.pos();
           last = evaluate(e.expr(), globals);
         } else {
           exec(s, globals);
@@ -257,11 +169,11 @@ public final class Interpreter {
       attachSource(e);
       throw e;
     } catch (Signal.Return r) {
-      throw attachSource(located(new TdslError("'return' outside function"), r.pos));
+      throw attachSource(errors.located(new TdslError("'return' outside function"), r.pos));
     } catch (Signal.Break b) {
-      throw attachSource(located(new TdslError("'break' outside loop"), b.pos));
+      throw attachSource(errors.located(new TdslError("'break' outside loop"), b.pos));
     } catch (Signal.Continue c) {
-      throw attachSource(located(new TdslError("'continue' not properly in loop"), c.pos));
+      throw attachSource(errors.located(new TdslError("'continue' not properly in loop"), c.pos));
     } finally {
       out.flush();
     }
@@ -276,7 +188,7 @@ public final class Interpreter {
 
   /** The directory imports in file are resolved against. */
   Path directoryOf(String file) {
-    return directories.getOrDefault(file, files.base());
+    return directories.getOrDefault(file, host.fileAccess().base());
   }
 
   /**
@@ -302,7 +214,7 @@ public final class Interpreter {
       }
       for (Stmt s : runnable) {
         if (s instanceof Stmt.ExprStmt x) {
-          statement = s.pos();
+          host.statement = s.pos();
           Object v = evaluate(x.expr(), globals);
           if (v != null) out.println(Values.repr(v, this));
         } else {
@@ -328,16 +240,7 @@ public final class Interpreter {
   }
 
   TdslError located(TdslError e, Pos pos) {
-    e.locate(pos, List.copyOf(frames));
-    return e;
-  }
-
-  /** Throws KeyboardInterrupt if cancel() was called; long-running builtins may call it. */
-  public void checkCancelled() {
-    if (cancelled) {
-      cancelled = false;
-      throw Exceptions.interrupt(interruption);
-    }
+    return errors.located(e, pos);
   }
 
   // ------------------------------------------------------------------ statements
@@ -347,23 +250,15 @@ public final class Interpreter {
   }
 
   private void exec(Stmt stmt, Environment env) {
-    Pos outer = statement;
-    statement = stmt.pos();
+    Pos outer = host.statement;
+    host.statement = stmt.pos();
     try {
-      checkCancelled();  // inside the try: a stop between statements names the statement it stopped before
+      host.checkCancelled();  // inside the try: a stop between statements names the statement it stopped before
       execute(stmt, env);
-    } catch (TdslError e) {
-      throw located(e, stmt.pos());
-    } catch (Signal s) {
-      throw s;
-    } catch (StackOverflowError e) {
-      throw located(new TdslError("maximum recursion depth exceeded"), stmt.pos());
-    } catch (OutOfMemoryError e) {
-      throw located(outOfMemory(), stmt.pos());
-    } catch (RuntimeException e) {
-      throw foreignError(e, stmt.pos());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      throw errors.at(e, stmt.pos());
     } finally {
-      statement = outer;  // a return or break leaves the inner statement too: warnings name the caller's line again
+      host.statement = outer;  // a return or break leaves the inner statement too: warnings name the caller's line again
     }
   }
 
@@ -387,7 +282,7 @@ public final class Interpreter {
       case Stmt.While s -> {
         boolean broke = false;
         while (truthy(evaluate(s.condition(), env))) {
-          checkCancelled();
+          host.checkCancelled();
           try {
             execBlock(s.body(), env);
           } catch (Signal.Break b) {
@@ -403,7 +298,7 @@ public final class Interpreter {
         Iterator<Object> it = Values.iterate(evaluate(s.iterable(), env), this);
         boolean broke = false;
         while (nextOrEnd(it, s.iterable().pos())) {
-          checkCancelled();
+          host.checkCancelled();
           assign(s.target(), it.next(), env);
           try {
             execBlock(s.body(), env);
@@ -447,7 +342,7 @@ public final class Interpreter {
       case Stmt.Assert s -> {
         if (!truthy(evaluate(s.condition(), env))) {
           String message = s.message() == null ? "" : ": " + Values.str(evaluate(s.message(), env), this);
-          throw located(new TdslError("AssertionError" + message), s.condition().pos());
+          throw errors.located(new TdslError("AssertionError" + message), s.condition().pos());
         }
       }
     }
@@ -532,7 +427,7 @@ public final class Interpreter {
         Object object = evaluate(i.object(), env);
         Object index = indexValue(i, env);
         try {
-          delItem(object, index);
+          Items.delItem(object, index, this);
         } catch (TdslError e) {
           throw located(e, i.pos());
         }
@@ -543,27 +438,6 @@ public final class Interpreter {
             + "' cannot be deleted"), m.pos());
       }
       default -> throw located(new TdslError("cannot delete expression"), target.pos());
-    }
-  }
-
-  private void delItem(Object object, Object index) {
-    switch (object) {
-      case PyList l -> {
-        if (index instanceof Slice s) {
-          long[] ix = s.indices(l.size());
-          List<Integer> doomed = new ArrayList<>();
-          for (long k = 0, i = ix[0]; k < ix[3]; k++, i += ix[2]) doomed.add((int) i);
-          doomed.sort(java.util.Comparator.reverseOrder());
-          for (int i : doomed) l.items.remove(i);
-        } else {
-          l.items.remove(position(index, l.size(), "list assignment"));
-        }
-      }
-      case PyDict d -> {
-        if (!d.containsKey(index)) throw new TdslError("KeyError: " + Values.repr(index, this));
-        d.remove(index);
-      }
-      default -> throw new TdslError("'" + Values.typeName(object, this) + "' object doesn't support item deletion");
     }
   }
 
@@ -587,10 +461,8 @@ public final class Interpreter {
   private boolean nextOrEnd(Iterator<Object> it, Pos pos) {
     try {
       return it.hasNext();
-    } catch (TdslError e) {
-      throw located(e, pos);
     } catch (RuntimeException e) {
-      throw foreignError(e, pos);
+      throw errors.at(e, pos);
     }
   }
 
@@ -598,7 +470,7 @@ public final class Interpreter {
     Object context = evaluate(s.context(), env);
     Protocol<Object> p = builtins.protocolFor(context);
     if (p == null) {
-      throw located(new TdslError("'" + Values.typeName(context, this)
+      throw errors.located(new TdslError("'" + Values.typeName(context, this)
           + "' object does not support the context manager protocol"), s.context().pos());
     }
     Object entered = p.enter(context);
@@ -615,8 +487,8 @@ public final class Interpreter {
   }
 
   private void importFile(Stmt.Import s) {
-    Path dir = directories.getOrDefault(s.pos().file(), files.base());
-    Path path = files.resolve(dir, s.path(), FileAccess.Mode.READ);
+    Path dir = directories.getOrDefault(s.pos().file(), host.fileAccess().base());
+    Path path = host.fileAccess().resolve(dir, s.path(), FileAccess.Mode.READ);
     if (!imported.add(path)) return;
     String source;
     try {
@@ -632,7 +504,7 @@ public final class Interpreter {
   }
 
   private void augAssign(Stmt.AugAssign s, Environment env) {
-    BinOp op = BinOp.of(s.op());
+    BinOp op = s.op();
     switch (s.target()) {
       case Expr.Name n -> {
         Object old = lookup(n, env);
@@ -641,8 +513,8 @@ public final class Interpreter {
       case Expr.Index i -> {
         Object object = evaluate(i.object(), env);
         Object index = indexValue(i, env);
-        Object old = getItem(object, index);
-        setItem(object, index, inplace(op, old, evaluate(s.value(), env), s.pos()));
+        Object old = Items.getItem(object, index, this);
+        Items.setItem(object, index, inplace(op, old, evaluate(s.value(), env), s.pos()), this);
       }
       case Expr.Member m -> {
         Object object = evaluate(m.object(), env);
@@ -665,12 +537,8 @@ public final class Interpreter {
         if (r != Protocol.UNSUPPORTED) return r;
       }
       return binary(op, old, value);
-    } catch (TdslError e) {
-      throw located(e, pos);
-    } catch (Signal e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw foreignError(e, pos);
+      throw errors.at(e, pos);
     }
   }
 
@@ -683,24 +551,20 @@ public final class Interpreter {
         Object object = evaluate(i.object(), env);
         Object index = indexValue(i, env);
         try {
-          setItem(object, index, value);
-        } catch (TdslError e) {
-          throw located(e, i.pos());
+          Items.setItem(object, index, value, this);
         } catch (RuntimeException e) {
-          throw foreignError(e, i.pos());
+          throw errors.at(e, i.pos());
         }
       }
       case Expr.Member m -> {
         Object object = evaluate(m.object(), env);
         try {
           setAttr(object, m.name(), value);
-        } catch (TdslError e) {
-          throw located(e, m.pos());
         } catch (RuntimeException e) {
-          throw foreignError(e, m.pos());
+          throw errors.at(e, m.pos());
         }
       }
-      default -> throw located(new TdslError("cannot assign to expression"), target.pos());
+      default -> throw errors.located(new TdslError("cannot assign to expression"), target.pos());
     }
   }
 
@@ -709,7 +573,7 @@ public final class Interpreter {
     try {
       items = value instanceof PyTuple t ? t.items() : Values.toList(value, this);
     } catch (TdslError e) {
-      if (e.pos() == null) throw located(new TdslError("cannot unpack non-iterable " + Values.typeName(value, this) + " object"), pos);
+      if (e.pos() == null) throw errors.located(new TdslError("cannot unpack non-iterable " + Values.typeName(value, this) + " object"), pos);
       throw e;
     }
     int star = -1;
@@ -726,10 +590,10 @@ public final class Interpreter {
       return;
     }
     if (items.size() < targets.size()) {
-      throw located(new TdslError("not enough values to unpack (expected " + targets.size() + ", got " + items.size() + ")"), pos);
+      throw errors.located(new TdslError("not enough values to unpack (expected " + targets.size() + ", got " + items.size() + ")"), pos);
     }
     if (items.size() > targets.size()) {
-      throw located(new TdslError("too many values to unpack (expected " + targets.size() + ")"), pos);
+      throw errors.located(new TdslError("too many values to unpack (expected " + targets.size() + ")"), pos);
     }
     for (int i = 0; i < targets.size(); i++) assign(targets.get(i), items.get(i), env);
   }
@@ -740,37 +604,9 @@ public final class Interpreter {
   Object evaluate(Expr e, Environment env) {
     try {
       return eval(e, env);
-    } catch (TdslError err) {
-      throw located(err, e.pos());
-    } catch (Signal s) {
-      throw s;
-    } catch (StackOverflowError so) {
-      throw located(new TdslError("maximum recursion depth exceeded"), e.pos());
-    } catch (OutOfMemoryError oom) {
-      throw located(outOfMemory(), e.pos());
-    } catch (RuntimeException ex) {
-      throw foreignError(ex, e.pos());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+      throw errors.at(ex, e.pos());
     }
-  }
-
-  /**
-   * A full Java heap, in PyTorch's words for a failed CPU allocation, with the way out. The
-   * array that did not fit is unreferenced by then, so the session can go on.
-   */
-  private static TdslError outOfMemory() {
-    return new TdslError("DefaultCPUAllocator: can't allocate memory: the Java heap is full"
-        + " (give it more with TDSL_JAVA_OPTS=-Xmx<size>, e.g. -Xmx4g)");
-  }
-
-  /** A library exception: a user error if its type is registered, else rethrown as internal. */
-  private RuntimeException foreignError(RuntimeException e, Pos pos) {
-    if (e instanceof TdslError t) return located(t, pos);
-    if (e instanceof Signal) return e;
-    if (builtins.isUserError(e)) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return located(new TdslError(message, null, false, e), pos);
-    }
-    return e;
   }
 
   private Object eval(Expr expr, Environment env) {
@@ -780,7 +616,7 @@ public final class Interpreter {
       case Expr.Name n -> lookup(n, env);
       case Expr.FString f -> fstring(f, env);
       case Expr.Unary u -> unary(u, env);
-      case Expr.Binary b -> binary(BinOp.of(b.op()), evaluate(b.left(), env), evaluate(b.right(), env));
+      case Expr.Binary b -> binary(b.op(), evaluate(b.left(), env), evaluate(b.right(), env));
       case Expr.Compare c -> compareChain(c, env);
       case Expr.Logical l -> {
         Object left = evaluate(l.left(), env);
@@ -792,7 +628,7 @@ public final class Interpreter {
       case Expr.Member m -> getAttr(evaluate(m.object(), env), m.name());
       case Expr.Index i -> {
         Object object = evaluate(i.object(), env);
-        yield getItem(object, indexValue(i, env));
+        yield Items.getItem(object, indexValue(i, env), this);
       }
       case Expr.Slice s -> new Slice(optional(s.lower(), env), optional(s.upper(), env), optional(s.step(), env));
       case Expr.Tuple t -> new PyTuple(evaluateItems(t.items(), env));
@@ -862,7 +698,7 @@ public final class Interpreter {
     if (v != Environment.MISSING) return v;
     Set<String> known = new HashSet<>(builtins.names());
     env.collectNames(known);
-    known.addAll(KEYWORDS);
+    known.addAll(Keywords.all());
     throw new TdslError("name '" + n.name() + "' is not defined" + Suggest.didYouMean(n.name(), known));
   }
 
@@ -880,7 +716,7 @@ public final class Interpreter {
       try {
         sb.append(Values.format(v, field.spec(), this));
       } catch (TdslError e) {
-        throw located(e, field.expr().pos());
+        throw errors.located(e, field.expr().pos());
       }
     }
     return sb.toString();
@@ -888,21 +724,21 @@ public final class Interpreter {
 
   private Object unary(Expr.Unary u, Environment env) {
     Object v = evaluate(u.operand(), env);
-    if (u.op().equals("not")) return !truthy(v);
-    if (u.op().equals("~") && (v instanceof Long || v instanceof Boolean)) {
+    if (u.op() == UnaryOp.NOT) return !truthy(v);
+    if (u.op() == UnaryOp.INVERT && (v instanceof Long || v instanceof Boolean)) {
       return ~(v instanceof Boolean b ? (b ? 1L : 0L) : (Long) v);
     }
-    boolean neg = u.op().equals("-");
+    boolean neg = u.op() == UnaryOp.NEG;
     switch (v) {
-      case Long l when !u.op().equals("~") -> {
+      case Long l when u.op() != UnaryOp.INVERT -> {
         if (!neg) return l;
         if (l == Long.MIN_VALUE) throw new TdslError("integer overflow: -(" + l + ") does not fit in 64 bits");
         return -l;
       }
-      case Double d when !u.op().equals("~") -> {
+      case Double d when u.op() != UnaryOp.INVERT -> {
         return neg ? -d : d;
       }
-      case Boolean b when !u.op().equals("~") -> {
+      case Boolean b when u.op() != UnaryOp.INVERT -> {
         return neg ? (b ? -1L : 0L) : (b ? 1L : 0L);
       }
       default -> {}
@@ -912,7 +748,7 @@ public final class Interpreter {
       Object r = p.unary(v, u.op());
       if (r != Protocol.UNSUPPORTED) return r;
     }
-    throw new TdslError("bad operand type for unary " + u.op() + ": '" + Values.typeName(v, this) + "'");
+    throw new TdslError("bad operand type for unary " + u.op().symbol + ": '" + Values.typeName(v, this) + "'");
   }
 
   /** a OP b with Python's rules, trying foreign operands' protocols (reflected too). */
@@ -942,100 +778,11 @@ public final class Interpreter {
     Object result = Boolean.TRUE;
     for (int i = 0; i < c.ops().size(); i++) {
       Object right = evaluate(c.operands().get(i + 1), env);
-      result = compare(c.ops().get(i), left, right);
+      result = Comparisons.compare(c.ops().get(i), left, right, this);
       if (i + 1 < c.ops().size() && !truthy(result)) return result;
       left = right;
     }
     return result;
-  }
-
-  private Object compare(String op, Object a, Object b) {
-    switch (op) {
-      case "in" -> {
-        return contains(b, a);
-      }
-      case "not in" -> {
-        return !contains(b, a);
-      }
-      case "is" -> {
-        return identical(a, b);
-      }
-      case "is not" -> {
-        return !identical(a, b);
-      }
-      default -> {}
-    }
-    CmpOp cmp = CmpOp.of(op);
-    if (Values.isForeign(a)) {
-      Protocol<Object> p = builtins.protocolFor(a);
-      if (p != null) {
-        Object r = p.compare(a, cmp, b);
-        if (r != Protocol.UNSUPPORTED) return r;
-      }
-    }
-    if (Values.isForeign(b)) {
-      Protocol<Object> p = builtins.protocolFor(b);
-      if (p != null) {
-        Object r = p.compare(b, cmp.reflected(), a);
-        if (r != Protocol.UNSUPPORTED) return r;
-      }
-    }
-    if (cmp == CmpOp.EQ) return Values.equal(a, b);
-    if (cmp == CmpOp.NE) return !Values.equal(a, b);
-    Integer order = Values.order(a, b);
-    if (order == null) {
-      boolean nan = Values.isNumber(a) && Values.isNumber(b);
-      if (nan) return false;
-      throw new TdslError("'" + op + "' not supported between instances of '" + Values.typeName(a, this)
-          + "' and '" + Values.typeName(b, this) + "'");
-    }
-    return switch (cmp) {
-      case LT -> order < 0;
-      case LE -> order <= 0;
-      case GT -> order > 0;
-      case GE -> order >= 0;
-      default -> throw new IllegalStateException();
-    };
-  }
-
-  private static boolean identical(Object a, Object b) {
-    if (a == b) return true;
-    return (a instanceof Long || a instanceof Boolean || a instanceof String) && a.equals(b);
-  }
-
-  private boolean contains(Object container, Object item) {
-    switch (container) {
-      case String s -> {
-        if (!(item instanceof String sub)) {
-          throw new TdslError("'in <string>' requires string as left operand, not " + Values.typeName(item, this));
-        }
-        return s.contains(sub);
-      }
-      case PyDict d -> {
-        return d.containsKey(item);
-      }
-      case PyRange r -> {
-        if (!(item instanceof Long l)) return false;
-        long n = r.length();
-        if (n == 0 || (l - r.start()) % r.step() != 0) return false;
-        long i = (l - r.start()) / r.step();
-        return i >= 0 && i < n;
-      }
-      default -> {
-        boolean iterable = container instanceof PyList || container instanceof PyTuple
-            || container instanceof PyIterator || container instanceof DictView
-            || (Values.isForeign(container) && builtins.protocolFor(container) != null);
-        if (!iterable) {
-          throw new TdslError("argument of type '" + Values.typeName(container, this) + "' is not iterable");
-        }
-        Iterator<Object> it = Values.iterate(container, this);
-        while (it.hasNext()) {
-          Object x = it.next();
-          if (x == item || truthy(compare("==", x, item))) return true;
-        }
-        return false;
-      }
-    }
   }
 
   public boolean truthy(Object v) {
@@ -1111,7 +858,7 @@ public final class Interpreter {
     } catch (Signal.Return r) {
       return r.value;
     } catch (Signal.Break | Signal.Continue s) {
-      throw located(new TdslError(s instanceof Signal.Break ? "'break' outside loop" : "'continue' not properly in loop"), s.pos);
+      throw errors.located(new TdslError(s instanceof Signal.Break ? "'break' outside loop" : "'continue' not properly in loop"), s.pos);
     } finally {
       frames.pop();
     }
@@ -1154,88 +901,4 @@ public final class Interpreter {
     throw new TdslError("'" + Values.typeName(object, this) + "' object attribute '" + name + "' is read-only");
   }
 
-  /** object[index] with Python's rules; index is a Long, Slice, Ellipsis, null, PyTuple or foreign value. */
-  public Object getItem(Object object, Object index) {
-    return switch (object) {
-      case PyList l -> index instanceof Slice s ? new PyList(slice(l.items, s)) : l.items.get(position(index, l.size(), "list"));
-      case PyTuple t -> index instanceof Slice s ? new PyTuple(slice(t.items(), s)) : t.get(position(index, t.size(), "tuple"));
-      case String str -> {
-        List<Object> chars = Values.toList(str, null);
-        if (index instanceof Slice s) {
-          StringBuilder sb = new StringBuilder();
-          for (Object c : slice(chars, s)) sb.append((String) c);
-          yield sb.toString();
-        }
-        yield chars.get(position(index, chars.size(), "string"));
-      }
-      case PyDict d -> {
-        if (!d.containsKey(index)) throw new TdslError("KeyError: " + Values.repr(index, this));
-        yield d.get(index);
-      }
-      case PyRange r -> {
-        if (index instanceof Slice s) {
-          long[] ix = s.indices(r.length());
-          yield new PyRange(r.get(ix[0]), r.get(ix[0]) + ix[3] * r.step() * ix[2], r.step() * ix[2]);
-        }
-        yield r.get(position(index, (int) r.length(), "range object"));
-      }
-      default -> {
-        Protocol<Object> p = Values.isForeign(object) ? builtins.protocolFor(object) : null;
-        Object r = p == null ? Protocol.UNSUPPORTED : p.getItem(object, index);
-        if (r == Protocol.UNSUPPORTED) {
-          throw new TdslError("'" + Values.typeName(object, this) + "' object is not subscriptable");
-        }
-        yield r;
-      }
-    };
-  }
-
-  private int position(Object index, int size, String type) {
-    if (!(index instanceof Long || index instanceof Boolean)) {
-      String what = type.equals("string") ? "string indices must be integers, not '" + Values.typeName(index, this) + "'"
-          : type + " indices must be integers or slices, not " + Values.typeName(index, this);
-      throw new TdslError(what);
-    }
-    long i = Values.toIndex(index);
-    if (i < 0) i += size;
-    if (i < 0 || i >= size) throw new TdslError(type + " index out of range");
-    return (int) i;
-  }
-
-  private static List<Object> slice(List<Object> items, Slice s) {
-    long[] ix = s.indices(items.size());
-    List<Object> out = new ArrayList<>();
-    for (long k = 0, i = ix[0]; k < ix[3]; k++, i += ix[2]) out.add(items.get((int) i));
-    return out;
-  }
-
-  private void setItem(Object object, Object index, Object value) {
-    switch (object) {
-      case PyList l -> {
-        if (index instanceof Slice s) {
-          long[] ix = s.indices(l.size());
-          List<Object> values = Values.toList(value, this);
-          if (ix[2] == 1) {
-            int stop = (int) Math.max(ix[0], ix[1]);
-            l.items.subList((int) ix[0], stop).clear();
-            l.items.addAll((int) ix[0], values);
-          } else {
-            if (values.size() != ix[3]) {
-              throw new TdslError("attempt to assign sequence of size " + values.size() + " to extended slice of size " + ix[3]);
-            }
-            for (int k = 0; k < ix[3]; k++) l.items.set((int) (ix[0] + k * ix[2]), values.get(k));
-          }
-        } else {
-          l.items.set(position(index, l.size(), "list assignment"), value);
-        }
-      }
-      case PyDict d -> d.put(index, value);
-      default -> {
-        Protocol<Object> p = Values.isForeign(object) ? builtins.protocolFor(object) : null;
-        if (p == null || !p.setItem(object, index, value)) {
-          throw new TdslError("'" + Values.typeName(object, this) + "' object does not support item assignment");
-        }
-      }
-    }
-  }
 }

@@ -3,7 +3,6 @@ package org.tdsl.interp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,37 +10,29 @@ import java.util.Map;
 final class Methods {
   private Methods() {}
 
-  private interface Impl {
-    Object call(Object self, Args a);
-  }
-
-  private record Def(String signature, Signature parsed, Impl impl) {}
-
-  private static final Map<Class<?>, Map<String, Def>> TABLE = Map.of(
+  private static final Map<Class<?>, MethodTable<Object>> TABLE = Map.of(
       String.class, strMethods(), PyList.class, listMethods(), PyTuple.class, tupleMethods(),
       PyDict.class, dictMethods());
 
   /** A bound method, or null when the type has no such method. */
   static Object get(Object self, String name) {
     if (self == null) return null;
-    Map<String, Def> methods = TABLE.get(self.getClass());
-    Def d = methods == null ? null : methods.get(name);
-    if (d == null) return null;
-    return new Builtin(name, d.signature(), "", a -> d.impl().call(self, a), d.parsed());
+    MethodTable<Object> methods = TABLE.get(self.getClass());
+    Object m = methods == null ? Protocol.UNSUPPORTED : methods.get(self, name);
+    return m == Protocol.UNSUPPORTED ? null : m;
   }
 
   static List<String> names(Object self) {
-    Map<String, Def> methods = self == null ? null : TABLE.get(self.getClass());
-    return methods == null ? List.of() : new ArrayList<>(methods.keySet());
+    MethodTable<Object> methods = self == null ? null : TABLE.get(self.getClass());
+    return methods == null ? List.of() : methods.names();
   }
 
-  private static void def(Map<String, Def> m, String signature, Impl impl) {
-    Signature s = Signature.parse(signature);
-    m.put(s.name(), new Def(signature, s, impl));
+  private static void def(MethodTable<Object> m, String signature, MethodTable.Method<Object> impl) {
+    m.method(signature, "", impl);
   }
 
-  private static Map<String, Def> strMethods() {
-    Map<String, Def> m = new LinkedHashMap<>();
+  private static MethodTable<Object> strMethods() {
+    MethodTable<Object> m = new MethodTable<>();
     def(m, "upper()", (s, a) -> ((String) s).toUpperCase());
     def(m, "lower()", (s, a) -> ((String) s).toLowerCase());
     def(m, "strip(chars=None)", (s, a) -> strip((String) s, a.getOptionalString("chars"), true, true));
@@ -186,8 +177,8 @@ final class Methods {
     return out;
   }
 
-  private static Map<String, Def> listMethods() {
-    Map<String, Def> m = new LinkedHashMap<>();
+  private static MethodTable<Object> listMethods() {
+    MethodTable<Object> m = new MethodTable<>();
     def(m, "append(object)", (s, a) -> {
       ((PyList) s).items.add(a.get("object"));
       return null;
@@ -266,15 +257,15 @@ final class Methods {
     return n;
   }
 
-  private static Map<String, Def> tupleMethods() {
-    Map<String, Def> m = new LinkedHashMap<>();
+  private static MethodTable<Object> tupleMethods() {
+    MethodTable<Object> m = new MethodTable<>();
     def(m, "index(value)", (s, a) -> indexOf(((PyTuple) s).items(), a.get("value"), "tuple"));
     def(m, "count(value)", (s, a) -> count(((PyTuple) s).items(), a.get("value")));
     return m;
   }
 
-  private static Map<String, Def> dictMethods() {
-    Map<String, Def> m = new LinkedHashMap<>();
+  private static MethodTable<Object> dictMethods() {
+    MethodTable<Object> m = new MethodTable<>();
     def(m, "keys()", (s, a) -> new DictView("dict_keys", (PyDict) s));
     def(m, "values()", (s, a) -> new DictView("dict_values", (PyDict) s));
     def(m, "items()", (s, a) -> new DictView("dict_items", (PyDict) s));

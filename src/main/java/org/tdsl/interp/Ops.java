@@ -2,6 +2,7 @@ package org.tdsl.interp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tdsl.syntax.BinOp;
 
 /** Python arithmetic on the interpreter's own values (ints are 64-bit and never wrap). */
 final class Ops {

@@ -2,6 +2,9 @@ package org.tdsl.interp;
 
 import java.util.Iterator;
 import java.util.List;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
+import org.tdsl.syntax.UnaryOp;
 
 /**
  * How the interpreter treats a Java object that is not a Python value (a tensor, a layer, ...).
@@ -59,8 +62,8 @@ public interface Protocol<T> {
     return UNSUPPORTED;
   }
 
-  /** -self (op "-") or +self (op "+"). */
-  default Object unary(T self, String op) {
+  /** -self (NEG) or +self (POS); NOT never comes here. */
+  default Object unary(T self, UnaryOp op) {
     return UNSUPPORTED;
   }
 

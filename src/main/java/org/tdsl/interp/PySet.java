@@ -2,6 +2,8 @@ package org.tdsl.interp;
 
 import java.util.Iterator;
 import java.util.List;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
 
 /** Python's set: unique items in insertion order (hashing and equality as dict keys). */
 public final class PySet {
@@ -97,6 +99,7 @@ public final class PySet {
         case LT -> sub && !equal;
         case GE -> o.combine(BinOp.SUB, self) instanceof PySet d && d.size() == 0;
         case GT -> o.combine(BinOp.SUB, self) instanceof PySet d && d.size() == 0 && !equal;
+        default -> UNSUPPORTED;
       };
     }
 

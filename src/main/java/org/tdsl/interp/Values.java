@@ -266,7 +266,7 @@ public final class Values {
     List<Object> out = new ArrayList<>();
     Iterator<Object> it = iterate(v, ip);
     while (it.hasNext()) {
-      if (ip != null) ip.checkCancelled();
+      if (ip != null) ip.host().checkCancelled();
       out.add(it.next());
     }
     return out;

@@ -42,7 +42,7 @@ final class InterpreterBackend implements ReplBackend {
   /** An interpreter whose warnings appear on the screen, between the prompts, as Python's do. */
   private Interpreter fresh(PrintStream out) {
     Interpreter i = interpreters.apply(out);
-    i.setErr(out);
+    i.host().setErr(out);
     return i;
   }
 
@@ -90,7 +90,7 @@ final class InterpreterBackend implements ReplBackend {
 
   @Override
   public void cancel() {
-    interpreter.cancel();
+    interpreter.host().cancel();
   }
 
   @Override
@@ -101,8 +101,8 @@ final class InterpreterBackend implements ReplBackend {
   @Override
   public List<String> names() {
     Builtins builtins = interpreter.builtins();
-    return interpreter.names().stream()
-        .filter(n -> !n.equals(PROBE) && (!builtins.contains(n) || interpreter.global(n) != null))
+    return interpreter.host().names().stream()
+        .filter(n -> !n.equals(PROBE) && (!builtins.contains(n) || interpreter.host().global(n) != null))
         .toList();
   }
 
@@ -143,7 +143,7 @@ final class InterpreterBackend implements ReplBackend {
     List<VarInfo> vars = new ArrayList<>();
     for (String name : names()) {
       if (name.equals("argv") || name.equals("__name__")) continue;  // set by the command line and the interpreter, not by the user
-      Object v = interpreter.global(name);
+      Object v = interpreter.host().global(name);
       List<String> attributes = v == null ? List.of() : interpreter.attributeNames(v);
       if (attributes.containsAll(List.of("shape", "dtype", "requires_grad"))) {
         vars.add(new VarInfo(name, Values.typeName(v), text(() -> probe("list(" + name + ".shape)")),
@@ -168,7 +168,7 @@ final class InterpreterBackend implements ReplBackend {
   private Object probe(String expression) {
     try {
       interpreter.run(PROBE + " = " + expression, "<completion>", Path.of("").toAbsolutePath());
-      return interpreter.global(PROBE);
+      return interpreter.host().global(PROBE);
     } catch (RuntimeException e) {
       return null;
     }

@@ -3,6 +3,7 @@ package org.tdsl.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.tdsl.syntax.Keywords;
 
 /**
  * A forgiving lexer for the line being edited: it never fails, so half-typed strings and
@@ -18,9 +19,8 @@ final class Scan {
     String text(String source) { return source.substring(start, end); }
   }
 
-  static final Set<String> KEYWORDS = Set.of(
-      "if", "else", "while", "for", "in", "break", "continue", "return", "def", "with",
-      "import", "as", "pass", "is", "and", "or", "not", "True", "False", "None", "true", "false", "none");
+  /** The lexer's own keywords, so highlighting and completion follow the grammar. */
+  static final Set<String> KEYWORDS = Keywords.all();
 
   private Scan() {}
 

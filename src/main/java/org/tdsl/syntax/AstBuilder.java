@@ -156,9 +156,10 @@ final class AstBuilder {
             || target instanceof Expr.Member)) {
           throw new SyntaxError("'" + describe(target) + "' is an illegal expression for augmented assignment", target.pos());
         }
-        String text = s.augOp().getText();
+        String symbol = s.augOp().getText();
+        BinOp op = BinOp.of(symbol.substring(0, symbol.length() - 1));
         Expr value = s.yieldExpr() != null ? yieldExpr(s.yieldExpr()) : exprList(s.exprList(1));
-        yield new Stmt.AugAssign(pos(s.augOp().getStart()), target, text.substring(0, text.length() - 1), value);
+        yield new Stmt.AugAssign(pos(s.augOp().getStart()), target, op, value);
       }
       case AnnAssignStmtContext s -> {
         // An annotation is documentation here: x: int = 1 assigns, x: int alone does nothing.
@@ -468,18 +469,18 @@ final class AstBuilder {
         yield new Expr.Index(span(object.pos(), e.getStop()), object, items,
             items.size() > 1 || !e.COMMA().isEmpty());
       }
-      case PowerExprContext e -> new Expr.Binary(pos(e.POW().getSymbol()), "**", expr(e.expr(0)), expr(e.expr(1)));
-      case UnaryExprContext e -> new Expr.Unary(pos(e.op), e.op.getText(), expr(e.expr()));
-      case MulExprContext e -> new Expr.Binary(pos(e.op), e.op.getText(), expr(e.expr(0)), expr(e.expr(1)));
-      case AddExprContext e -> new Expr.Binary(pos(e.op), e.op.getText(), expr(e.expr(0)), expr(e.expr(1)));
-      case ShiftExprContext e -> new Expr.Binary(pos(e.op), e.op.getText(), expr(e.expr(0)), expr(e.expr(1)));
-      case BitAndExprContext e -> new Expr.Binary(pos(e.AMP().getSymbol()), "&", expr(e.expr(0)), expr(e.expr(1)));
-      case BitXorExprContext e -> new Expr.Binary(pos(e.CARET().getSymbol()), "^", expr(e.expr(0)), expr(e.expr(1)));
-      case BitOrExprContext e -> new Expr.Binary(pos(e.PIPE().getSymbol()), "|", expr(e.expr(0)), expr(e.expr(1)));
+      case PowerExprContext e -> new Expr.Binary(pos(e.POW().getSymbol()), BinOp.POW, expr(e.expr(0)), expr(e.expr(1)));
+      case UnaryExprContext e -> new Expr.Unary(pos(e.op), UnaryOp.of(e.op.getText()), expr(e.expr()));
+      case MulExprContext e -> new Expr.Binary(pos(e.op), BinOp.of(e.op.getText()), expr(e.expr(0)), expr(e.expr(1)));
+      case AddExprContext e -> new Expr.Binary(pos(e.op), BinOp.of(e.op.getText()), expr(e.expr(0)), expr(e.expr(1)));
+      case ShiftExprContext e -> new Expr.Binary(pos(e.op), BinOp.of(e.op.getText()), expr(e.expr(0)), expr(e.expr(1)));
+      case BitAndExprContext e -> new Expr.Binary(pos(e.AMP().getSymbol()), BinOp.AND, expr(e.expr(0)), expr(e.expr(1)));
+      case BitXorExprContext e -> new Expr.Binary(pos(e.CARET().getSymbol()), BinOp.XOR, expr(e.expr(0)), expr(e.expr(1)));
+      case BitOrExprContext e -> new Expr.Binary(pos(e.PIPE().getSymbol()), BinOp.OR, expr(e.expr(0)), expr(e.expr(1)));
       case CompareExprContext e -> {
         Expr left = expr(e.expr(0));
         List<Expr> operands = new ArrayList<>();
-        List<String> ops = new ArrayList<>();
+        List<CmpOp> ops = new ArrayList<>();
         if (left instanceof Expr.Compare chain && e.expr(0) instanceof CompareExprContext) {
           operands.addAll(chain.operands());
           ops.addAll(chain.ops());
@@ -490,7 +491,7 @@ final class AstBuilder {
         operands.add(expr(e.expr(1)));
         yield new Expr.Compare(pos(e.compOp().getStart()), operands, ops);
       }
-      case NotExprContext e -> new Expr.Unary(pos, "not", expr(e.expr()));
+      case NotExprContext e -> new Expr.Unary(pos, UnaryOp.NOT, expr(e.expr()));
       case AndExprContext e -> new Expr.Logical(pos(e.AND().getSymbol()), true, expr(e.expr(0)), expr(e.expr(1)));
       case OrExprContext e -> new Expr.Logical(pos(e.OR().getSymbol()), false, expr(e.expr(0)), expr(e.expr(1)));
       case ConditionalExprContext e ->
@@ -568,10 +569,10 @@ final class AstBuilder {
     };
   }
 
-  private static String compOp(CompOpContext c) {
-    if (c.NOT() != null && c.IN() != null) return "not in";
-    if (c.IS() != null && c.NOT() != null) return "is not";
-    return c.getText();
+  private static CmpOp compOp(CompOpContext c) {
+    if (c.NOT() != null && c.IN() != null) return CmpOp.NOT_IN;
+    if (c.IS() != null && c.NOT() != null) return CmpOp.IS_NOT;
+    return CmpOp.of(c.getText());
   }
 
   // ------------------------------------------------------------------ strings

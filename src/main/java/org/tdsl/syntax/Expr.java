@@ -19,14 +19,13 @@ public sealed interface Expr {
   /** One replacement field of an f-string: {expr!conversion:spec}; conversion is 0 when absent. */
   record Field(Expr expr, char conversion, String spec) {}
 
-  /** op is "-", "+", "~" or "not". */
-  record Unary(Pos pos, String op, Expr operand) implements Expr {}
+  record Unary(Pos pos, UnaryOp op, Expr operand) implements Expr {}
 
-  /** op is one of + - * / // % @ ** & | ^ << >>; pos is the operator's. */
-  record Binary(Pos pos, String op, Expr left, Expr right) implements Expr {}
+  /** pos is the operator's. */
+  record Binary(Pos pos, BinOp op, Expr left, Expr right) implements Expr {}
 
   /** A comparison chain a < b <= c: ops.size() == operands.size() - 1. */
-  record Compare(Pos pos, List<Expr> operands, List<String> ops) implements Expr {}
+  record Compare(Pos pos, List<Expr> operands, List<CmpOp> ops) implements Expr {}
 
   record Logical(Pos pos, boolean and, Expr left, Expr right) implements Expr {}
 

@@ -11,8 +11,8 @@ public sealed interface Stmt {
   /** targets = value; a = b = 1 has two targets. Targets are Name, Index, Member or Tuple/List of them. */
   record Assign(Pos pos, List<Expr> targets, Expr value) implements Stmt {}
 
-  /** op is the operator without its "=": "+", "-", "*", "/", "//", "%", "**", "@", "&", "|", "^", "<<", ">>". */
-  record AugAssign(Pos pos, Expr target, String op, Expr value) implements Stmt {}
+  /** op is the operator of x op= y: any BinOp. */
+  record AugAssign(Pos pos, Expr target, BinOp op, Expr value) implements Stmt {}
 
   /** if / else if chains: conditions.size() == blocks.size(); otherwise may be null. */
   record If(Pos pos, List<Expr> conditions, List<List<Stmt>> blocks, List<Stmt> otherwise)

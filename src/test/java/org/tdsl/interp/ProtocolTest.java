@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tdsl.syntax.BinOp;
 
 /** Foreign values reach the interpreter only through a registered Protocol. */
 class ProtocolTest {
@@ -135,8 +136,8 @@ class ProtocolTest {
     assertFalse(Interpreter.isComplete("if x { y }"), "an else may follow: a blank line ends it");
     assertTrue(Interpreter.isComplete("x = 1"));
     assertTrue(Interpreter.isComplete("x = )"));
-    assertTrue(ip.names().contains("x"));
-    assertTrue(ip.names().contains("print"));
+    assertTrue(ip.host().names().contains("x"));
+    assertTrue(ip.host().names().contains("print"));
   }
 
   @Test
@@ -147,7 +148,7 @@ class ProtocolTest {
       } catch (InterruptedException ignored) {
         // stop early
       }
-      ip.cancel();
+      ip.host().cancel();
     });
     t.start();
     TdslError e = assertThrows(TdslError.class, () -> run("while True { }"));

@@ -37,7 +37,7 @@ class ScriptTests {
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     Interpreter interpreter = new Interpreter(org.tdsl.interp.bind.TdslLibrary.standard(), out);
     String name = script.getFileName().toString();
-    interpreter.setArgv(List.of(name));
+    interpreter.host().setArgv(List.of(name));
     try {
       interpreter.run(Files.readString(script), name, script.toAbsolutePath().getParent());
       return new Outcome(bytes.toString(StandardCharsets.UTF_8), 0, null);

@@ -19,19 +19,19 @@ class SourceParserTest {
     Expr.Unary neg = assertInstanceOf(Expr.Unary.class, expr("-x ** 2"));
     assertInstanceOf(Expr.Binary.class, neg.operand());
     Expr.Binary pow = assertInstanceOf(Expr.Binary.class, expr("a ** b ** c"));
-    assertEquals("**", ((Expr.Binary) pow.right()).op());
+    assertEquals(BinOp.POW, ((Expr.Binary) pow.right()).op());
     Expr.Logical or = assertInstanceOf(Expr.Logical.class, expr("not a == b or c and d"));
     assertInstanceOf(Expr.Unary.class, or.left());
     Expr.Binary matmul = assertInstanceOf(Expr.Binary.class, expr("a + b @ c"));
-    assertEquals("+", matmul.op());
+    assertEquals(BinOp.ADD, matmul.op());
   }
 
   @Test
   void comparisonsChainButParenthesesDoNot() {
     Expr.Compare chain = assertInstanceOf(Expr.Compare.class, expr("a < b <= c"));
-    assertEquals(List.of("<", "<="), chain.ops());
+    assertEquals(List.of(CmpOp.LT, CmpOp.LE), chain.ops());
     Expr.Compare nested = assertInstanceOf(Expr.Compare.class, expr("(a < b) == c"));
-    assertEquals(List.of("=="), nested.ops());
+    assertEquals(List.of(CmpOp.EQ), nested.ops());
   }
 
   @Test

@@ -3,10 +3,10 @@ package org.tdsl.interp.bind;
 import java.util.List;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
-import org.tdsl.interp.CmpOp;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.syntax.CmpOp;
 
 /**
  * torch.device, so that pasted code which moves models and batches to a device runs: tdsl

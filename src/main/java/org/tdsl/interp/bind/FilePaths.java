@@ -10,11 +10,11 @@ final class FilePaths {
   private FilePaths() {}
 
   static Path reading(Args a, String path) {
-    return a.interpreter().fileAccess().resolve(path, FileAccess.Mode.READ);
+    return a.interpreter().host().fileAccess().resolve(path, FileAccess.Mode.READ);
   }
 
   static Path writing(Args a, String path) {
-    return a.interpreter().fileAccess().resolve(path, FileAccess.Mode.WRITE);
+    return a.interpreter().host().fileAccess().resolve(path, FileAccess.Mode.WRITE);
   }
 
   /**
@@ -23,7 +23,7 @@ final class FilePaths {
    */
   static Path mnistRoot(Args a, String root, boolean train) {
     Path dir = reading(a, root);
-    if (!a.interpreter().fileAccess().isRestricted()) return dir;
+    if (!a.interpreter().host().fileAccess().isRestricted()) return dir;
     String prefix = train ? "train" : "t10k";
     for (String name : new String[] {prefix + "-images-idx3-ubyte", prefix + "-labels-idx1-ubyte"}) {
       for (String file : new String[] {name + ".gz", name}) {

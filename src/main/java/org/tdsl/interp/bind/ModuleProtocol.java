@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tdsl.interp.Args;
-import org.tdsl.interp.Builtin;
-import org.tdsl.interp.BuiltinFn;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyDict;
 import org.tdsl.interp.PyList;
@@ -24,11 +23,7 @@ import org.tdsl.tensor.Tensor;
 final class ModuleProtocol implements Protocol<Module> {
   private static final Signature FORWARD = Signature.parse("forward(input)");
 
-  private final Map<String, Method> methods = new LinkedHashMap<>();
-
-  private interface Method {
-    Object call(Module self, Args a);
-  }
+  private final MethodTable<Module> methods = new MethodTable<>();
 
   ModuleProtocol() {
     def("parameters(recurse=True)", "The tensors an optimizer updates.",
@@ -78,13 +73,9 @@ final class ModuleProtocol implements Protocol<Module> {
     });
   }
 
-  private void def(String signature, String help, Method impl) {
-    Signature parsed = Signature.parse(signature);
-    methods.put(parsed.name(), impl);
-    signatures.put(parsed.name(), new String[] {signature, help});
+  private void def(String signature, String help, MethodTable.Method<Module> impl) {
+    methods.method(signature, help, impl);
   }
-
-  private final Map<String, String[]> signatures = new LinkedHashMap<>();
 
   private static PyDict dict(Map<String, Tensor> map) {
     PyDict d = new PyDict();
@@ -100,12 +91,8 @@ final class ModuleProtocol implements Protocol<Module> {
   }
 
   @Override public Object getAttr(Module self, String name) {
-    Method m = methods.get(name);
-    if (m != null) {
-      String[] sig = signatures.get(name);
-      BuiltinFn impl = a -> m.call(self, a);
-      return new Builtin(name, sig[0], sig[1], impl);
-    }
+    Object m = methods.get(self, name);
+    if (m != UNSUPPORTED) return m;
     if (name.equals("training")) return self.isTraining();
     if (self.hasParameter(name) || self.child(name) != null) return self.getAttr(name);
     return UNSUPPORTED;
@@ -123,7 +110,7 @@ final class ModuleProtocol implements Protocol<Module> {
   }
 
   @Override public List<String> attributeNames(Module self) {
-    List<String> names = new ArrayList<>(methods.keySet());
+    List<String> names = methods.names();
     names.add("training");
     names.addAll(self.namedParameters().keySet().stream().filter(n -> !n.contains(".")).toList());
     names.addAll(self.namedChildren().keySet());

@@ -5,21 +5,33 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.tdsl.autograd.Torch;
-import org.tdsl.interp.BinOp;
 import org.tdsl.interp.Builtin;
-import org.tdsl.interp.CmpOp;
 import org.tdsl.interp.PyFormat;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
+import org.tdsl.syntax.UnaryOp;
 import org.tdsl.tensor.DType;
 import org.tdsl.tensor.Tensor;
 
 /** How the interpreter treats a tensor: attributes, methods, operators, indexing, printing. */
 final class TensorProtocol implements Protocol<Tensor> {
-  private static final List<String> ATTRIBUTES = List.of(
-      "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "device", "is_cuda");
+  private static final MethodTable<Tensor> ATTRIBUTES = new MethodTable<Tensor>()
+      .attribute("shape", self -> new TorchSize(self.shape()))
+      .attribute("dtype", Tensor::dtype)
+      .attribute("ndim", self -> (long) self.dim())
+      .attribute("grad", Tensor::grad)
+      .attribute("grad_fn", Tensor::gradFn)
+      .attribute("requires_grad", Tensor::requiresGrad)
+      .attribute("is_leaf", Tensor::isLeaf)
+      .attribute("data", Torch::detach)
+      .attribute("T", self -> self.dim() < 2 ? self : Torch.permute(self, reversedDims(self.dim())))
+      .attribute("device", self -> Device.CPU)
+      .attribute("is_cuda", self -> false);
 
   private final Map<String, Builtin> methods;
 
@@ -57,7 +69,7 @@ final class TensorProtocol implements Protocol<Tensor> {
   @Override public String typeName(Tensor self) { return "Tensor"; }
 
   @Override public Object getAttr(Tensor self, String name, Interpreter interpreter) {
-    if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.warn("UserWarning", NON_LEAF_GRAD);
+    if (name.equals("grad") && !self.isLeaf() && !self.retainsGrad()) interpreter.host().warn("UserWarning", NON_LEAF_GRAD);
     return getAttr(self, name);
   }
 
@@ -69,20 +81,8 @@ final class TensorProtocol implements Protocol<Tensor> {
       + "for more informations.";
 
   @Override public Object getAttr(Tensor self, String name) {
-    switch (name) {
-      case "shape": return new TorchSize(self.shape());
-      case "dtype": return self.dtype();
-      case "ndim": return (long) self.dim();
-      case "grad": return self.grad();
-      case "grad_fn": return self.gradFn();
-      case "requires_grad": return self.requiresGrad();
-      case "is_leaf": return self.isLeaf();
-      case "data": return Torch.detach(self);
-      case "T": return self.dim() < 2 ? self : Torch.permute(self, reversedDims(self.dim()));
-      case "device": return Device.CPU;
-      case "is_cuda": return false;
-      default: break;
-    }
+    Object attribute = ATTRIBUTES.get(self, name);
+    if (attribute != UNSUPPORTED) return attribute;
     Builtin m = methods.get(name);
     if (m == null) return UNSUPPORTED;
     return new BoundMethod(self, m);
@@ -124,7 +124,7 @@ final class TensorProtocol implements Protocol<Tensor> {
   }
 
   @Override public List<String> attributeNames(Tensor self) {
-    List<String> names = new ArrayList<>(ATTRIBUTES);
+    List<String> names = ATTRIBUTES.names();
     names.addAll(methods.keySet());
     return names;
   }
@@ -165,11 +165,11 @@ final class TensorProtocol implements Protocol<Tensor> {
     };
   }
 
-  @Override public Object unary(Tensor self, String op) {
+  @Override public Object unary(Tensor self, UnaryOp op) {
     return switch (op) {
-      case "-" -> Torch.neg(self);
-      case "+" -> self;
-      case "~" -> self.dtype() == DType.BOOL ? Torch.logical_not(self) : UNSUPPORTED;
+      case NEG -> Torch.neg(self);
+      case POS -> self;
+      case INVERT -> self.dtype() == DType.BOOL ? Torch.logical_not(self) : UNSUPPORTED;
       default -> UNSUPPORTED;
     };
   }
@@ -188,6 +188,7 @@ final class TensorProtocol implements Protocol<Tensor> {
       case LE -> Torch.le(self, o);
       case GT -> Torch.gt(self, o);
       case GE -> Torch.ge(self, o);
+      default -> UNSUPPORTED;  // in / is are the language's, never a protocol's
     };
   }
 
@@ -244,10 +245,11 @@ final class TensorProtocol implements Protocol<Tensor> {
   static final Protocol<DType> DTYPE = new Protocol<>() {
     @Override public String typeName(DType self) { return "dtype"; }
 
-    @Override public Object getAttr(DType self, String name) {
-      return name.equals("is_floating_point") ? (Object) self.isFloatingPoint() : UNSUPPORTED;
-    }
+    private static final MethodTable<DType> DTYPE_ATTRIBUTES = new MethodTable<DType>()
+        .attribute("is_floating_point", DType::isFloatingPoint);
 
-    @Override public List<String> attributeNames(DType self) { return List.of("is_floating_point"); }
+    @Override public Object getAttr(DType self, String name) { return DTYPE_ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(DType self) { return DTYPE_ATTRIBUTES.names(); }
   };
 }

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.tdsl.interp.CmpOp;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyTuple;
 import org.tdsl.interp.Slice;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
+import org.tdsl.syntax.BinOp;
+import org.tdsl.syntax.CmpOp;
 
 /** A tensor's shape: a tuple of ints that prints as PyTorch's {@code torch.Size([3, 4])}. */
 record TorchSize(int[] dims) {
@@ -61,9 +62,9 @@ record TorchSize(int[] dims) {
       return op == CmpOp.EQ ? eq : !eq;
     }
 
-    @Override public Object binary(TorchSize self, org.tdsl.interp.BinOp op, Object other, boolean reflected) {
+    @Override public Object binary(TorchSize self, BinOp op, Object other, boolean reflected) {
       List<Object> items = Convert.items(other);
-      if (op != org.tdsl.interp.BinOp.ADD || items == null) return UNSUPPORTED;
+      if (op != BinOp.ADD || items == null) return UNSUPPORTED;
       List<Object> all = new ArrayList<>(reflected ? items : self.asTuple().items());
       all.addAll(reflected ? self.asTuple().items() : items);
       return new TorchSize(Convert.ints(new PyTuple(all), "size"));

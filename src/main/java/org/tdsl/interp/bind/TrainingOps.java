@@ -12,6 +12,7 @@ import org.tdsl.data.Mnist;
 import org.tdsl.data.TensorDataset;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.BuiltinFn;
 import org.tdsl.interp.Builtins;
 import org.tdsl.interp.Protocol;
@@ -148,7 +149,7 @@ final class TrainingOps {
 
   /** A DataLoader with the interpreter's output, where its progress bar is drawn. */
   record Loader(DataLoader loader, java.io.PrintStream out, boolean console) {
-    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().console()); }
+    Loader(DataLoader loader, Args a) { this(loader, a.out(), a.interpreter().host().console()); }
   }
 
   static final Protocol<Loader> LOADER = new Protocol<>() {
@@ -174,15 +175,13 @@ final class TrainingOps {
       };
     }
 
-    @Override public Object getAttr(Loader self, String name) {
-      return switch (name) {
-        case "dataset" -> self.loader.dataset();
-        case "batch_size" -> (long) self.loader.batchSize();
-        default -> UNSUPPORTED;
-      };
-    }
+    private static final MethodTable<Loader> ATTRIBUTES = new MethodTable<Loader>()
+        .attribute("dataset", self -> self.loader.dataset())
+        .attribute("batch_size", self -> (long) self.loader.batchSize());
 
-    @Override public List<String> attributeNames(Loader self) { return List.of("dataset", "batch_size"); }
+    @Override public Object getAttr(Loader self, String name) { return ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(Loader self) { return ATTRIBUTES.names(); }
 
     @Override public String repr(Loader self) { return "<DataLoader of " + self.loader.len() + " batches>"; }
   };
@@ -219,22 +218,20 @@ final class TrainingOps {
   static final Protocol<Optimizer> OPTIMIZER = new Protocol<>() {
     @Override public String typeName(Optimizer self) { return self.getClass().getSimpleName(); }
 
-    @Override public Object getAttr(Optimizer self, String name) {
-      return switch (name) {
-        case "step" -> new Builtin("step", "step()", "Updates every parameter from its .grad.", a -> { self.step(); return null; });
-        case "zero_grad" -> new Builtin("zero_grad", "zero_grad(set_to_none=True)", "Clears the parameters' gradients.",
-            a -> { self.zeroGrad(a.getBool("set_to_none")); return null; });
-        case "param_groups" -> {
+    private static final MethodTable<Optimizer> ATTRIBUTES = new MethodTable<Optimizer>()
+        .method("step()", "Updates every parameter from its .grad.", (self, a) -> { self.step(); return null; })
+        .method("zero_grad(set_to_none=True)", "Clears the parameters' gradients.",
+            (self, a) -> { self.zeroGrad(a.getBool("set_to_none")); return null; })
+        .attribute("param_groups", self -> {
           PyDict group = new PyDict();
           group.put("lr", self.lr());
           group.put("params", new PyList(new ArrayList<>(self.params())));
-          yield new PyList(new ArrayList<>(List.of(group)));
-        }
-        default -> UNSUPPORTED;
-      };
-    }
+          return new PyList(new ArrayList<>(List.of(group)));
+        });
 
-    @Override public List<String> attributeNames(Optimizer self) { return List.of("step", "zero_grad", "param_groups"); }
+    @Override public Object getAttr(Optimizer self, String name) { return ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(Optimizer self) { return ATTRIBUTES.names(); }
 
     @Override public String repr(Optimizer self) { return self.toString(); }
   };
@@ -242,16 +239,13 @@ final class TrainingOps {
   static final Protocol<StepLR> SCHEDULER = new Protocol<>() {
     @Override public String typeName(StepLR self) { return "StepLR"; }
 
-    @Override public Object getAttr(StepLR self, String name) {
-      return switch (name) {
-        case "step" -> new Builtin("step", "step()", "Advances one epoch.", a -> { self.step(); return null; });
-        case "get_last_lr" -> new Builtin("get_last_lr", "get_last_lr()", "The learning rate now.",
-            a -> new PyList(new ArrayList<>(self.getLastLr())));
-        case "last_epoch" -> (long) self.lastEpoch();
-        default -> UNSUPPORTED;
-      };
-    }
+    private static final MethodTable<StepLR> ATTRIBUTES = new MethodTable<StepLR>()
+        .method("step()", "Advances one epoch.", (self, a) -> { self.step(); return null; })
+        .method("get_last_lr()", "The learning rate now.", (self, a) -> new PyList(new ArrayList<>(self.getLastLr())))
+        .attribute("last_epoch", self -> (long) self.lastEpoch());
 
-    @Override public List<String> attributeNames(StepLR self) { return List.of("step", "get_last_lr", "last_epoch"); }
+    @Override public Object getAttr(StepLR self, String name) { return ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(StepLR self) { return ATTRIBUTES.names(); }
   };
 }

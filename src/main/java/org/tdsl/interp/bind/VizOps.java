@@ -24,7 +24,7 @@ final class VizOps {
           Object columns = a.get("columns");
           int width = columns == null ? Progress.columns() : Convert.toInt(columns, "columns");
           // colour only on a terminal a person watches: redirected output stays plain ASCII
-          Viz.show(t, a.out(), a.interpreter().console() && Progress.onTerminal(), width);
+          Viz.show(t, a.out(), a.interpreter().host().console() && Progress.onTerminal(), width);
           return null;
         });
     b.register("save_image", "save_image(tensor, fp, nrow=8, padding=2, normalize=False)",

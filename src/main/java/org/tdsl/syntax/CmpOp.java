@@ -1,8 +1,11 @@
-package org.tdsl.interp;
+package org.tdsl.syntax;
 
-/** The rich comparisons. */
+/**
+ * The comparison operators of a chain a < b in c. The six rich comparisons come first; a
+ * value's Protocol.compare only ever sees those, membership and identity are the language's.
+ */
 public enum CmpOp {
-  EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+  EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), IN("in"), NOT_IN("not in"), IS("is"), IS_NOT("is not");
 
   public final String symbol;
 
@@ -21,6 +24,7 @@ public enum CmpOp {
     };
   }
 
+  /** The operator spelled symbol (parse time only: evaluation switches on the enum). */
   static CmpOp of(String symbol) {
     for (CmpOp op : values()) if (op.symbol.equals(symbol)) return op;
     throw new IllegalArgumentException(symbol);

@@ -1,6 +1,6 @@
-package org.tdsl.interp;
+package org.tdsl.syntax;
 
-/** The binary arithmetic and bitwise operators, with their source symbols. */
+/** The binary arithmetic and bitwise operators, with their source symbols; the parser makes them once. */
 public enum BinOp {
   ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"), MATMUL("@"),
   LSHIFT("<<"), RSHIFT(">>"), AND("&"), OR("|"), XOR("^");
@@ -11,6 +11,7 @@ public enum BinOp {
     this.symbol = symbol;
   }
 
+  /** The operator spelled symbol (parse time only: evaluation switches on the enum). */
   static BinOp of(String symbol) {
     for (BinOp op : values()) if (op.symbol.equals(symbol)) return op;
     throw new IllegalArgumentException(symbol);
