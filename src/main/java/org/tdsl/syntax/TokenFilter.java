@@ -73,7 +73,6 @@ final class TokenFilter {
   private SyntaxError error;
   private Token lastWs;
   private Indentation lineIndent = Indentation.NONE;
-  private int lineIndentLine = 1;
   /** The keyword of the clause being read, until its `:` or `{`; lambdas whose `:` is still to come. */
   private Token header;
   private int lambdas;
@@ -297,7 +296,7 @@ final class TokenFilter {
   /** Emits a DEDENT closing level (after the pending newline) and a newline to follow it. */
   private void dedent(Token at, Level level) {
     if (pendingNewline != null) out.add(pendingNewline);
-    int index = at.getType() == Token.EOF ? at.getStartIndex() : at.getStartIndex();
+    int index = at.getStartIndex();
     out.add(synthetic(at, DEDENT, "", index));
     pendingNewline = synthetic(at, NEWLINE, "\n", index);
     lastClosedBlock = true;
@@ -310,7 +309,6 @@ final class TokenFilter {
         && lastWs.getCharPositionInLine() == 0 ? Indentation.of(lastWs.getText()) : Indentation.NONE;
     Indentation headerIndent = lineIndent;
     lineIndent = indent;
-    lineIndentLine = t.getLine();
     Level top = levels.peek();
     if (last == null) {
       // The first line sets the top level's indentation: a snippet indented as a whole (a
