@@ -68,4 +68,28 @@ class ExceptionsTest {
     assertEquals("KeyboardInterrupt", e.getMessage());
     assertTrue(ip.host().global("total") instanceof Long n && n > 0, () -> "globals: " + ip.host().globalNames() + " " + e.format());
   }
+
+  @Test
+  void indentationErrorsShowTheLineAndACaretAtItsFirstToken() {
+    TdslError e = assertThrows(TdslError.class, () -> ip.check("def f(x):\n    if x:\n        return 1\n      return 2\n", "m.py"));
+    assertEquals("""
+        error: m.py:4:7: IndentationError: unindent does not match any outer indentation level
+            4 |       return 2
+              |       ^""", e.format());
+    e = assertThrows(TdslError.class, () -> ip.check("if True:\n\tx = 1\n        y = 2\n", "t.py"));
+    assertEquals("""
+        error: t.py:3:9: TabError: inconsistent use of tabs and spaces in indentation
+            3 |         y = 2
+              |         ^""", e.format());
+    assertTrue(e.isSyntax());
+  }
+
+  @Test
+  void anUncaughtRaiseSaysItsClass() {
+    TdslError e = assertThrows(TdslError.class, () -> ip.run("raise ValueError('bad lr: ' + str(-1))\n", "r.py", Path.of(".")));
+    assertEquals("""
+        error: r.py:1:7: ValueError: bad lr: -1
+            1 | raise ValueError('bad lr: ' + str(-1))
+              |       ^""", e.format());
+  }
 }
