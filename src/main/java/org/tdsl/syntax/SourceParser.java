@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.tdsl.syntax.generated.TdslLexer;
 import org.tdsl.syntax.generated.TdslParser;
+import org.tdsl.syntax.generated.TdslParser.ProgramContext;
 
 /** Text to AST: lex, filter newlines, parse, build our own tree. */
 public final class SourceParser {
@@ -14,8 +15,29 @@ public final class SourceParser {
 
   /** Parses a whole program; throws SyntaxError on the first mistake. */
   public static List<Stmt> parse(String source, String file) {
-    TdslParser parser = parser(source, file, 0, 0);
-    return new AstBuilder(file, 0, 0).program(parser.program());
+    ProgramContext program;
+    try {
+      program = parser(source, file, 0, 0).program();
+    } catch (SyntaxError e) {
+      throw unsupported(e, source);
+    }
+    return new AstBuilder(file, 0, 0).program(program);
+  }
+
+  /**
+   * A parse error on a line that is a statement tdsl does not have (Python's match / case)
+   * says so, instead of naming the token the parser expected.
+   */
+  private static SyntaxError unsupported(SyntaxError e, String source) {
+    String[] lines = source.split("\r?\n", -1);
+    int line = e.pos().line();
+    if (line < 1 || line > lines.length) return e;
+    String text = lines[line - 1].strip();
+    boolean matchStatement = text.matches("(match|case)\\s+[^=].*:\\s*(#.*)?") && !text.matches("(match|case)\\s*[.(\\[=,].*");
+    if (!matchStatement) return e;
+    int col = lines[line - 1].indexOf(text.charAt(0)) + 1;
+    return new SyntaxError("tdsl does not support the match statement (use if / elif)",
+        new Pos(e.pos().file(), line, col, 5));
   }
 
   /** Parses one expression (an f-string field) whose text starts at line:col of file. */
