@@ -160,6 +160,7 @@ expr
     | expr OR expr                                              # orExpr
     | <assoc=right> expr IF expr ELSE expr                      # conditionalExpr
     | LAMBDA lambdaParams? COLON expr                           # lambdaExpr
+    | <assoc=right> NAME WALRUS expr                            # walrusExpr
     | STAR expr                                                 # starredExpr
     | NAME                                                      # nameExpr
     | INT                                                       # intExpr

@@ -653,6 +653,11 @@ public final class Interpreter {
       case Expr.Lambda l -> function("<lambda>", l.params(), List.of(new Stmt.Return(l.body().pos(), l.body())),
           env, l.pos(), false);
       case Expr.Starred s -> throw new TdslError("can't use starred expression here");
+      case Expr.NamedExpr n -> {
+        Object v = evaluate(n.value(), env);
+        env.assign(n.name(), v);
+        yield v;
+      }
       case Expr.Yield y -> {
         Object v = y.value() == null ? null : evaluate(y.value(), env);
         if (y.from()) {

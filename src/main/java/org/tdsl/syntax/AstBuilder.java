@@ -508,6 +508,7 @@ final class AstBuilder {
         }
       }
       case StarredExprContext e -> new Expr.Starred(pos, expr(e.expr()));
+      case WalrusExprContext e -> new Expr.NamedExpr(pos(e.WALRUS().getSymbol()), e.NAME().getText(), expr(e.expr()));
       case NameExprContext e -> new Expr.Name(pos, e.NAME().getText());
       case IntExprContext e -> {
         try {

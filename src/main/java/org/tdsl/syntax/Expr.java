@@ -70,6 +70,9 @@ public sealed interface Expr {
   record Comprehension(Pos pos, ComprehensionKind kind, Expr element, Expr value,
       List<CompFor> clauses) implements Expr {}
 
+  /** name := value: binds name in the enclosing scope, and is the value. */
+  record NamedExpr(Pos pos, String name, Expr value) implements Expr {}
+
   /** lambda params: body. */
   record Lambda(Pos pos, List<Stmt.Param> params, Expr body) implements Expr {}
 

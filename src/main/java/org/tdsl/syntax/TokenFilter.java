@@ -236,7 +236,6 @@ final class TokenFilter {
       }
       case ASYNC -> fail("tdsl does not support async functions (async def, async for, async with)", t);
       case AWAIT -> fail("tdsl does not support 'await' (it has no async functions)", t);
-      case WALRUS -> fail("tdsl does not support assignment expressions (':=')", t);
       case ERROR_CHAR -> errorChar(t);
       default -> {}
     }
