@@ -1,8 +1,12 @@
 // The tdsl grammar. Newlines are significant tokens; the Java-side TokenFilter
 // (org.tdsl.syntax.TokenFilter) drops the ones that do not end a statement (inside
-// () [] or dict braces, after a binary operator, before `else`) and adds one after a
-// block's closing brace, so the rules below stay free of layout concerns.
+// () [] or dict braces, after a binary operator, before `else`), adds one after a
+// block's closing brace or dedent, and turns indentation into INDENT / DEDENT tokens,
+// so the rules below stay free of layout concerns.
 grammar Tdsl;
+
+// Made by the TokenFilter from the indentation of lines, never by the lexer.
+tokens { INDENT, DEDENT }
 
 // ---------------------------------------------------------------- parser rules
 
@@ -15,25 +19,75 @@ sep
     | SEMI
     ;
 
+// A block is braces or Python's indented suite; the TokenFilter makes INDENT and DEDENT
+// (and wraps a one-line suite, `if x: return 1`, in them too).
 block
-    : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE
+    : LBRACE sep* (statement (sep+ statement)*)? sep* RBRACE              # braceBlock
+    | COLON NEWLINE? INDENT sep* statement (sep+ statement)* sep* DEDENT  # indentBlock
     ;
 
 statement
-    : IF expr block (ELSE IF expr block)* (ELSE block)?        # ifStmt
-    | WHILE expr block                                          # whileStmt
-    | FOR forTarget IN exprList block                           # forStmt
-    | DEF NAME LPAREN params? RPAREN block                      # defStmt
-    | CLASS NAME (LPAREN args? RPAREN)? block                   # classStmt
-    | WITH expr (AS forTarget)? block                           # withStmt
+    : IF expr block ((ELSE IF | ELIF) expr block)* (ELSE block)? # ifStmt
+    | WHILE expr block (ELSE block)?                            # whileStmt
+    | FOR forTarget IN exprList block (ELSE block)?             # forStmt
+    | decorator* DEF NAME LPAREN params? RPAREN (ARROW expr)? block   # defStmt
+    | decorator* classStmt                                      # classDefStmt
+    | WITH withItem (COMMA withItem)* block                     # withStmt
+    | TRY block exceptClause* (ELSE block)? (FINALLY block)?    # tryStmt
     | IMPORT STRING                                             # importStmt
+    | IMPORT dottedAs (COMMA dottedAs)*                         # importModuleStmt
+    | FROM DOT* dotted? IMPORT importTargets                    # fromImportStmt
     | RETURN exprList?                                          # returnStmt
+    | RAISE (expr (FROM expr)?)?                                # raiseStmt
+    | DEL exprList                                              # delStmt
+    | GLOBAL NAME (COMMA NAME)*                                 # globalStmt
+    | NONLOCAL NAME (COMMA NAME)*                               # nonlocalStmt
     | BREAK                                                     # breakStmt
     | CONTINUE                                                  # continueStmt
     | PASS                                                      # passStmt
     | ASSERT expr (COMMA expr)?                                 # assertStmt
-    | exprList augOp exprList                                   # augAssignStmt
-    | exprList (ASSIGN exprList)*                               # exprOrAssignStmt
+    | exprList augOp (yieldExpr | exprList)                     # augAssignStmt
+    | exprList COLON expr (ASSIGN (yieldExpr | exprList))?      # annAssignStmt
+    | yieldExpr                                                 # yieldStmt
+    | exprList (ASSIGN (yieldExpr | exprList))*                 # exprOrAssignStmt
+    ;
+
+classStmt
+    : CLASS NAME (LPAREN args? RPAREN)? block
+    ;
+
+decorator
+    : AT expr NEWLINE
+    ;
+
+withItem
+    : expr (AS forTarget)?
+    ;
+
+exceptClause
+    : EXCEPT (expr (AS NAME)?)? block
+    ;
+
+dotted
+    : NAME (DOT NAME)*
+    ;
+
+dottedAs
+    : dotted (AS NAME)?
+    ;
+
+importTargets
+    : STAR
+    | LPAREN importName (COMMA importName)* COMMA? RPAREN
+    | importName (COMMA importName)*
+    ;
+
+importName
+    : NAME (AS NAME)?
+    ;
+
+yieldExpr
+    : YIELD (FROM expr | exprList)?
     ;
 
 augOp
@@ -41,6 +95,15 @@ augOp
     | MINUS_ASSIGN
     | STAR_ASSIGN
     | SLASH_ASSIGN
+    | DSLASH_ASSIGN
+    | PERCENT_ASSIGN
+    | POW_ASSIGN
+    | AT_ASSIGN
+    | AMP_ASSIGN
+    | PIPE_ASSIGN
+    | CARET_ASSIGN
+    | LSHIFT_ASSIGN
+    | RSHIFT_ASSIGN
     ;
 
 forTarget
@@ -49,6 +112,7 @@ forTarget
 
 forAtom
     : NAME
+    | STAR NAME
     | LPAREN forTarget RPAREN
     | LBRACK forTarget RBRACK
     ;
@@ -58,9 +122,20 @@ params
     ;
 
 param
-    : NAME (ASSIGN expr)?                                       # plainParam
-    | STAR NAME?                                                # starParam
-    | POW NAME                                                 # kwargsParam
+    : NAME (COLON annotation=expr)? (ASSIGN expr)?              # plainParam
+    | STAR (NAME (COLON annotation=expr)?)?                     # starParam
+    | POW NAME (COLON annotation=expr)?                         # kwargsParam
+    | SLASH                                                     # positionalOnlyMarker
+    ;
+
+lambdaParams
+    : lambdaParam (COMMA lambdaParam)* COMMA?
+    ;
+
+lambdaParam
+    : NAME (ASSIGN expr)?                                       # plainLambdaParam
+    | STAR NAME?                                                # starLambdaParam
+    | POW NAME                                                  # kwargsLambdaParam
     ;
 
 exprList
@@ -72,29 +147,48 @@ expr
     | expr DOT NAME                                             # memberExpr
     | expr LBRACK subscript (COMMA subscript)* COMMA? RBRACK    # indexExpr
     | <assoc=right> expr POW expr                               # powerExpr
-    | op=(MINUS | PLUS) expr                                    # unaryExpr
+    | op=(MINUS | PLUS | TILDE) expr                            # unaryExpr
     | expr op=(STAR | SLASH | DSLASH | PERCENT | AT) expr       # mulExpr
     | expr op=(PLUS | MINUS) expr                               # addExpr
+    | expr op=(LSHIFT | RSHIFT) expr                            # shiftExpr
+    | expr AMP expr                                             # bitAndExpr
+    | expr CARET expr                                           # bitXorExpr
+    | expr PIPE expr                                            # bitOrExpr
     | expr compOp expr                                          # compareExpr
     | NOT expr                                                  # notExpr
     | expr AND expr                                             # andExpr
     | expr OR expr                                              # orExpr
     | <assoc=right> expr IF expr ELSE expr                      # conditionalExpr
+    | LAMBDA lambdaParams? COLON expr                           # lambdaExpr
+    | <assoc=right> NAME WALRUS expr                            # walrusExpr
+    | STAR expr                                                 # starredExpr
     | NAME                                                      # nameExpr
     | INT                                                       # intExpr
     | FLOAT                                                     # floatExpr
-    | STRING+                                                   # stringExpr
-    | FSTRING                                                   # fstringExpr
+    | (STRING | FSTRING)+                                       # stringExpr
     | TRUE                                                      # trueExpr
     | FALSE                                                     # falseExpr
     | NONE                                                      # noneExpr
     | ELLIPSIS                                                  # ellipsisExpr
     | LPAREN RPAREN                                             # emptyTupleExpr
+    | LPAREN yieldExpr RPAREN                                   # parenYieldExpr
+    | LPAREN expr comprehension RPAREN                          # generatorExpr
     | LPAREN expr RPAREN                                        # parenExpr
     | LPAREN expr COMMA (expr (COMMA expr)* COMMA?)? RPAREN     # tupleExpr
-    | LBRACK expr FOR forTarget IN expr (IF expr)? RBRACK       # listCompExpr
+    | LBRACK expr comprehension RBRACK                          # listCompExpr
     | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                # listExpr
+    | LBRACE dictEntry comprehension RBRACE                     # dictCompExpr
+    | LBRACE expr comprehension RBRACE                          # setCompExpr
     | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE      # dictExpr
+    | LBRACE expr (COMMA expr)* COMMA? RBRACE                   # setExpr
+    ;
+
+comprehension
+    : compFor+
+    ;
+
+compFor
+    : FOR forTarget IN expr (IF expr)*
     ;
 
 compOp
@@ -117,7 +211,8 @@ args
 arg
     : NAME ASSIGN expr                                          # keywordArg
     | STAR expr                                                 # starArg
-    | POW expr                                                 # kwargsArg
+    | POW expr                                                  # kwargsArg
+    | expr comprehension                                        # generatorArg
     | expr                                                      # positionalArg
     ;
 
@@ -127,12 +222,14 @@ subscript
     ;
 
 dictEntry
-    : expr COLON expr
+    : expr COLON expr                                           # keyValueEntry
+    | POW expr                                                  # unpackEntry
     ;
 
 // ---------------------------------------------------------------- lexer rules
 
 IF       : 'if' ;
+ELIF     : 'elif' ;
 ELSE     : 'else' ;
 WHILE    : 'while' ;
 FOR      : 'for' ;
@@ -151,6 +248,18 @@ AND      : 'and' ;
 OR       : 'or' ;
 NOT      : 'not' ;
 IS       : 'is' ;
+TRY      : 'try' ;
+EXCEPT   : 'except' ;
+FINALLY  : 'finally' ;
+RAISE    : 'raise' ;
+FROM     : 'from' ;
+DEL      : 'del' ;
+GLOBAL   : 'global' ;
+NONLOCAL : 'nonlocal' ;
+LAMBDA   : 'lambda' ;
+YIELD    : 'yield' ;
+ASYNC    : 'async' ;
+AWAIT    : 'await' ;
 TRUE     : 'True' | 'true' ;
 FALSE    : 'False' | 'false' ;
 NONE     : 'None' | 'none' ;
@@ -162,14 +271,19 @@ FLOAT
     | '.' DIGITS EXPONENT?
     | DIGITS EXPONENT
     ;
-INT : DIGITS ;
+INT
+    : DIGITS
+    | '0' [xX] ( '_'? [0-9a-fA-F] )+
+    | '0' [oO] ( '_'? [0-7] )+
+    | '0' [bB] ( '_'? [01] )+
+    ;
 
-FSTRING : [fF] ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
+FSTRING : ( [fF] [rR]? | [rR] [fF] ) ( '"' ( ESCAPE | ~["\\\r\n] )* '"' | '\'' ( ESCAPE | ~['\\\r\n] )* '\'' ) ;
 STRING
-    : '"""' ( ESCAPE | . )*? '"""'
-    | '\'\'\'' ( ESCAPE | . )*? '\'\'\''
-    | '"' ( ESCAPE | ~["\\\r\n] )* '"'
-    | '\'' ( ESCAPE | ~['\\\r\n] )* '\''
+    : STRING_PREFIX? '"""' ( ESCAPE | . )*? '"""'
+    | STRING_PREFIX? '\'\'\'' ( ESCAPE | . )*? '\'\'\''
+    | STRING_PREFIX? '"' ( ESCAPE | ~["\\\r\n] )* '"'
+    | STRING_PREFIX? '\'' ( ESCAPE | ~['\\\r\n] )* '\''
     ;
 
 ELLIPSIS     : '...' ;
@@ -184,6 +298,23 @@ COLON        : ':' ;
 SEMI         : ';' ;
 DOT          : '.' ;
 PLUS_ASSIGN  : '+=' ;
+DSLASH_ASSIGN : '//=' ;
+PERCENT_ASSIGN : '%=' ;
+POW_ASSIGN   : '**=' ;
+AT_ASSIGN    : '@=' ;
+AMP_ASSIGN   : '&=' ;
+PIPE_ASSIGN  : '|=' ;
+CARET_ASSIGN : '^=' ;
+LSHIFT_ASSIGN : '<<=' ;
+RSHIFT_ASSIGN : '>>=' ;
+ARROW        : '->' ;
+WALRUS       : ':=' ;
+LSHIFT       : '<<' ;
+RSHIFT       : '>>' ;
+AMP          : '&' ;
+PIPE         : '|' ;
+CARET        : '^' ;
+TILDE        : '~' ;
 MINUS_ASSIGN : '-=' ;
 STAR_ASSIGN  : '*=' ;
 SLASH_ASSIGN : '/=' ;
@@ -213,3 +344,5 @@ ERROR_CHAR : . ;
 fragment DIGITS   : [0-9] ( '_'? [0-9] )* ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 fragment ESCAPE   : '\\' . ;
+// r"raw" (no escapes), b"bytes" (read as a str: tdsl has no bytes type), u"text"
+fragment STRING_PREFIX : [rRuU] | [bB] [rR]? | [rR] [bB] ;

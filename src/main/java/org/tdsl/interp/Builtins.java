@@ -29,12 +29,19 @@ public final class Builtins {
   private final Set<Class<? extends Throwable>> userErrors = new HashSet<>();
   private final Map<Class<?>, java.util.function.Function<Object, PyClass>> classes = new LinkedHashMap<>();
   private final Map<String, PyClass> libraryTypes = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The modules `import` finds, by dotted name (torch, torch.nn, ...). */
+  private final Map<String, Object> modules = new LinkedHashMap<>();
 
   /** A table holding Python's everyday builtins. */
   public static Builtins standard() {
     Builtins b = new Builtins();
     CoreBuiltins.install(b);
     IntrospectionBuiltins.install(b);
+    Exceptions.install(b);
+    b.registerProtocol(PySet.class, PySet.PROTOCOL);
+    b.register("set", "set(iterable=())", "A set of the distinct items.",
+        a -> PySet.of(Values.iterate(a.get("iterable"), a.interpreter())));
+    b.registerProtocol(ScriptModule.class, ScriptModule.PROTOCOL);
     return b;
   }
 
@@ -94,6 +101,23 @@ public final class Builtins {
     userErrors.add(type);
   }
 
+  /**
+   * Makes `import name` (and `from name import x`) find value, a module-like object whose
+   * attributes are the module's names. Dotted names are registered one by one.
+   */
+  public void registerModule(String name, Object value) {
+    modules.put(name, value);
+  }
+
+  /** The module registered under a dotted name, or null. */
+  public Object module(String name) {
+    return modules.get(name);
+  }
+
+  public Collection<String> moduleNames() {
+    return modules.keySet();
+  }
+
   public boolean contains(String name) {
     return entries.containsKey(name);
   }
@@ -103,6 +127,11 @@ public final class Builtins {
     Object e = entries.get(name);
     if (e == null) return missing;
     return e instanceof Value v ? v.value() : e;
+  }
+
+  /** The value bound to a name (a function, a module, a constant), or null. */
+  public Object get(String name) {
+    return lookup(name, null);
   }
 
   public Collection<String> names() {

@@ -91,6 +91,7 @@ final class ClassBuiltins {
       return false;
     }
     if (classes instanceof PyClass c) return c.isInstance(obj);
+    if (classes instanceof ExceptionClass ec) return obj instanceof PyException p && p.type().isSubclassOf(ec);
     if (classes instanceof Builtin bi && BUILTIN_TYPES.contains(bi.name())) {
       String type = Values.typeName(obj, ip);
       return bi.name().equals(type) || (bi.name().equals("int") && type.equals("bool"));
@@ -107,6 +108,7 @@ final class ClassBuiltins {
       for (Object c : t.items()) if (isSubclass(cls, c)) return true;
       return false;
     }
+    if (classes instanceof ExceptionClass ec) return cls instanceof ExceptionClass c && c.isSubclassOf(ec);
     boolean target = classes instanceof PyClass || (classes instanceof Builtin b && BUILTIN_TYPES.contains(b.name()));
     if (!target) throw new TdslError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
     if (cls instanceof PyClass c) return classes instanceof PyClass p && c.isSubclassOf(p);

@@ -13,14 +13,22 @@ final class Function implements PyCallable {
   final Pos pos;
   /** The class whose body defined this function (for super()); null for a plain function. */
   final PyClass owner;
+  /** A generator function: a call returns a generator that runs the body as it is iterated. */
+  final boolean generator;
   private final Interpreter interpreter;
 
   Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos, Interpreter interpreter) {
-    this(name, signature, body, closure, pos, interpreter, null);
+    this(name, signature, body, closure, pos, interpreter, false, null);
+  }
+
+  Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos,
+      Interpreter interpreter, boolean generator) {
+    this(name, signature, body, closure, pos, interpreter, generator, null);
   }
 
   private Function(String name, Signature signature, List<Stmt> body, Environment closure, Pos pos,
-      Interpreter interpreter, PyClass owner) {
+      Interpreter interpreter, boolean generator, PyClass owner) {
+    this.generator = generator;
     this.name = name;
     this.signature = signature;
     this.body = body;
@@ -36,7 +44,7 @@ final class Function implements PyCallable {
    */
   Function asMethodOf(PyClass owner, Environment closure) {
     Signature qualified = new Signature(owner.name() + "." + name, signature.params());
-    return new Function(name, qualified, body, closure, pos, interpreter, owner);
+    return new Function(name, qualified, body, closure, pos, interpreter, generator, owner);
   }
 
   /** The scope of one call of a method defined in a class body binds super to (its class, its first argument). */
@@ -53,7 +61,9 @@ final class Function implements PyCallable {
 
   @Override
   public Object call(Args args) {
-    return interpreter.invoke(this, signature.bind(args.positional(), args.keywords()));
+    Object[] bound = signature.bind(args.positional(), args.keywords());
+    if (generator) return Generator.start(() -> interpreter.runGenerator(this, bound));
+    return interpreter.invoke(this, bound);
   }
 
   @Override

@@ -115,7 +115,7 @@ public final class Host {
   public void checkCancelled() {
     if (cancelled) {
       cancelled = false;
-      throw new TdslError(interruption);
+      throw Exceptions.interrupt(interruption);
     }
   }
 

@@ -178,6 +178,11 @@ final class InstanceProtocol implements Protocol<PyObject> {
       case MOD -> "mod";
       case POW -> "pow";
       case MATMUL -> "matmul";
+      case LSHIFT -> "lshift";
+      case RSHIFT -> "rshift";
+      case AND -> "and";
+      case OR -> "or";
+      case XOR -> "xor";
     };
   }
 
@@ -196,6 +201,7 @@ final class InstanceProtocol implements Protocol<PyObject> {
     return switch (op) {
       case NEG -> dunderOrUnsupported(self, "__neg__");
       case POS -> dunderOrUnsupported(self, "__pos__");
+      case INVERT -> dunderOrUnsupported(self, "__invert__");
       case NOT -> UNSUPPORTED;
     };
   }

@@ -42,6 +42,9 @@ public final class Interpreter {
   private final Host host;
   private final ErrorLocator errors;
   private Pos callSite;
+  private final Imports imports = new Imports(this);
+  /** The errors being handled by the `except` blocks running now, innermost first (for a bare raise). */
+  private final Deque<TdslError> handling = new ArrayDeque<>();
 
   /** An interpreter with Python's everyday builtins, printing to out. */
   public Interpreter(PrintStream out) {
@@ -54,6 +57,7 @@ public final class Interpreter {
     this.host = new Host(this, globals, builtins);
     this.errors = new ErrorLocator(builtins, frames);
     globals.define("argv", new PyList());
+    globals.define("__name__", "__main__");
   }
 
   /** The embedding program's handle: global bindings, cancel, warnings, file access, console. */
@@ -91,6 +95,11 @@ public final class Interpreter {
   /** Whether a chunk of source is finished or needs more lines (REPL continuation). */
   public static boolean isComplete(String source) {
     return SourceParser.isComplete(source);
+  }
+
+  /** The indentation a REPL continuation line of source starts with. */
+  public static String continuationIndent(String source) {
+    return SourceParser.continuationIndent(source);
   }
 
   /** Parses source without running it; a syntax error comes out as a TdslError. */
@@ -150,7 +159,7 @@ public final class Interpreter {
     host.clearCancel();
     frames.clear();
     try {
-      List<Stmt> program = parse(source, file);
+      List<Stmt> program = echo ? parseCell(source, file) : parse(source, file);
       Object last = null;
       for (Stmt s : program) {
         Screen.clear(out);  // a bar the previous statement left (next(iter(loader))) is over
@@ -184,6 +193,52 @@ public final class Interpreter {
     } finally {
       Screen.clear(out);  // no bar outlives the run: the REPL's next output and prompt start clean
       out.flush();
+    }
+  }
+
+  /** Runs an imported module's source in its own globals (Imports). */
+  void runModule(String source, String file, Path dir, Environment moduleGlobals) {
+    sources.put(file, source);
+    directories.put(file, dir);
+    for (Stmt stmt : parse(source, file)) exec(stmt, moduleGlobals);
+  }
+
+  /** The directory imports in file are resolved against. */
+  Path directoryOf(String file) {
+    return directories.getOrDefault(file, host.fileAccess().base());
+  }
+
+  /**
+   * A REPL cell's statements. With a syntax error in a later statement, the statements before
+   * it still run (as in Python's REPL, which reads a pasted cell one statement at a time) and
+   * the error is reported after them.
+   */
+  private List<Stmt> parseCell(String source, String file) {
+    try {
+      return parse(source, file);
+    } catch (TdslError e) {
+      if (e.pos() == null) throw e;
+      int start = 1;
+      for (int line : SourceParser.statementLines(source)) if (line <= e.pos().line()) start = line;
+      if (start <= 1) throw e;
+      String[] lines = source.split("\n", -1);
+      String before = String.join("\n", java.util.Arrays.asList(lines).subList(0, start - 1));
+      List<Stmt> runnable;
+      try {
+        runnable = parse(before, file);
+      } catch (TdslError other) {
+        throw e;
+      }
+      for (Stmt s : runnable) {
+        if (s instanceof Stmt.ExprStmt x) {
+          host.statement = s.pos();
+          Object v = evaluate(x.expr(), globals);
+          if (v != null) out.println(Values.repr(v, this));
+        } else {
+          exec(s, globals);
+        }
+      }
+      throw e;
     }
   }
 
@@ -243,19 +298,23 @@ public final class Interpreter {
         if (s.otherwise() != null) execBlock(s.otherwise(), env);
       }
       case Stmt.While s -> {
+        boolean broke = false;
         while (truthy(evaluate(s.condition(), env))) {
           host.checkCancelled();
           try {
             execBlock(s.body(), env);
           } catch (Signal.Break b) {
+            broke = true;
             break;
           } catch (Signal.Continue c) {
             // next iteration
           }
         }
+        if (!broke && s.otherwise() != null) execBlock(s.otherwise(), env);
       }
       case Stmt.For s -> {
         Iterator<Object> it = Values.iterate(evaluate(s.iterable(), env), this);
+        boolean broke = false;
         try {
           while (nextOrEnd(it, s.iterable().pos())) {
             host.checkCancelled();
@@ -263,6 +322,7 @@ public final class Interpreter {
             try {
               execBlock(s.body(), env);
             } catch (Signal.Break b) {
+              broke = true;
               break;
             } catch (Signal.Continue c) {
               // next iteration
@@ -271,18 +331,32 @@ public final class Interpreter {
         } finally {
           ClosingIterator.closeIfClosing(it);  // a loop left early must not leave its progress bar on screen
         }
+        if (!broke && s.otherwise() != null) execBlock(s.otherwise(), env);
       }
       case Stmt.Def s -> {
-        List<Signature.Param> params = new ArrayList<>();
-        for (Stmt.Param p : s.params()) {
-          boolean has = p.defaultValue() != null;
-          params.add(new Signature.Param(p.name(), p.kind(), has, has ? evaluate(p.defaultValue(), env) : null));
+        List<Object> decorators = evaluateAll(s.decorators(), env);
+        Object f = function(s.name(), s.params(), s.body(), env, s.pos(), s.generator());
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+          f = callDecorator(decorators.get(i), f, s.decorators().get(i).pos());
         }
-        env.define(s.name(), new Function(s.name(), new Signature(s.name(), params), s.body(), env, s.pos(), this));
+        env.assign(s.name(), f);
       }
       case Stmt.ClassDef s -> env.define(s.name(), ClassDefinition.run(s, env, this));
       case Stmt.With s -> with(s, env);
       case Stmt.Import s -> importFile(s);
+      case Stmt.ImportModule s -> imports.importModules(s, env);
+      case Stmt.FromImport s -> imports.fromImport(s, env);
+      case Stmt.Try s -> tryStmt(s, env);
+      case Stmt.Raise s -> throw raise(s, env);
+      case Stmt.Del s -> {
+        for (Expr target : s.targets()) delete(target, env);
+      }
+      case Stmt.Global s -> s.names().forEach(env::declareGlobal);
+      case Stmt.Nonlocal s -> {
+        for (String name : s.names()) {
+          if (!env.declareNonlocal(name)) throw new TdslError("no binding for nonlocal '" + name + "' found");
+        }
+      }
       case Stmt.Return s -> throw new Signal.Return(s.value() == null ? null : evaluate(s.value(), env), s.pos());
       case Stmt.Break s -> throw new Signal.Break(s.pos());
       case Stmt.Continue s -> throw new Signal.Continue(s.pos());
@@ -294,6 +368,115 @@ public final class Interpreter {
         }
       }
     }
+  }
+
+  /** A user function (or lambda): parameter defaults evaluated now, in env. */
+  private Function function(String name, List<Stmt.Param> declared, List<Stmt> body, Environment env,
+      Pos pos, boolean generator) {
+    List<Signature.Param> params = new ArrayList<>();
+    for (Stmt.Param p : declared) {
+      boolean has = p.defaultValue() != null;
+      params.add(new Signature.Param(p.name(), p.kind(), has, has ? evaluate(p.defaultValue(), env) : null));
+    }
+    return new Function(name, new Signature(name, params), body, env, pos, this, generator);
+  }
+
+  private Object callDecorator(Object decorator, Object f, Pos pos) {
+    Pos saved = callSite;
+    callSite = pos;
+    try {
+      return callValue(decorator, List.of(f), Map.of());
+    } catch (TdslError e) {
+      throw located(e, pos);
+    } finally {
+      callSite = saved;
+    }
+  }
+
+  /** try / except / else / finally: an error is caught as the Python exception class it maps to. */
+  private void tryStmt(Stmt.Try s, Environment env) {
+    try {
+      boolean completed = false;
+      try {
+        execBlock(s.body(), env);
+        completed = true;
+      } catch (TdslError e) {
+        PyException p = Exceptions.of(e);
+        Stmt.Handler handler = null;
+        for (Stmt.Handler h : s.handlers()) {
+          if (h.type() == null || Exceptions.matches(p, evaluate(h.type(), env), this)) {
+            handler = h;
+            break;
+          }
+        }
+        if (handler == null) throw e;
+        if (handler.name() != null) env.assign(handler.name(), p);
+        handling.push(e);
+        try {
+          execBlock(handler.body(), env);
+        } finally {
+          handling.pop();
+          if (handler.name() != null) env.delete(handler.name());
+        }
+      }
+      if (completed && s.otherwise() != null) execBlock(s.otherwise(), env);
+    } finally {
+      if (s.finallyBody() != null) execBlock(s.finallyBody(), env);
+    }
+  }
+
+  /** The error a raise statement throws; a bare raise throws again the one being handled. */
+  private TdslError raise(Stmt.Raise s, Environment env) {
+    if (s.exception() == null) {
+      if (handling.isEmpty()) return new TdslError("RuntimeError: No active exception to reraise");
+      return handling.peek();
+    }
+    Object value = evaluate(s.exception(), env);
+    Object cause = s.cause() == null ? null : evaluate(s.cause(), env);
+    TdslError e = located(Exceptions.raise(value, this), s.exception().pos());
+    if (s.cause() != null && e.exception() instanceof PyException p) p.cause = cause;
+    return e;
+  }
+
+  private void delete(Expr target, Environment env) {
+    switch (target) {
+      case Expr.Name n -> {
+        if (!env.delete(n.name())) throw located(new TdslError("name '" + n.name() + "' is not defined"), n.pos());
+      }
+      case Expr.Tuple t -> t.items().forEach(e -> delete(e, env));
+      case Expr.ListDisplay l -> l.items().forEach(e -> delete(e, env));
+      case Expr.Index i -> {
+        Object object = evaluate(i.object(), env);
+        Object index = indexValue(i, env);
+        try {
+          Items.delItem(object, index, this);
+        } catch (TdslError e) {
+          throw located(e, i.pos());
+        }
+      }
+      case Expr.Member m -> {
+        Object object = evaluate(m.object(), env);
+        throw located(new TdslError("'" + Values.typeName(object, this) + "' object attribute '" + m.name()
+            + "' cannot be deleted"), m.pos());
+      }
+      default -> throw located(new TdslError("cannot delete expression"), target.pos());
+    }
+  }
+
+  /** Runs a generator function's body in its generator's thread (see Generator). */
+  void runGenerator(Function f, Object[] bound) {
+    Environment env = new Environment(f.closure);
+    for (int i = 0; i < bound.length; i++) env.define(f.signature.params().get(i).name(), bound[i]);
+    try {
+      execBlock(f.body, env);
+    } catch (Signal.Return r) {
+      // a generator's return ends it
+    }
+  }
+
+  /** it.hasNext() for a comprehension's clause, with errors located at its iterable. */
+  boolean hasNextAt(Iterator<Object> it, Pos pos) {
+    return nextOrEnd(it, pos);
   }
 
   /** it.hasNext(), with library errors located at the iterable. */
@@ -347,7 +530,7 @@ public final class Interpreter {
     switch (s.target()) {
       case Expr.Name n -> {
         Object old = lookup(n, env);
-        env.define(n.name(), inplace(op, old, evaluate(s.value(), env), s.pos()));
+        env.assign(n.name(), inplace(op, old, evaluate(s.value(), env), s.pos()));
       }
       case Expr.Index i -> {
         Object object = evaluate(i.object(), env);
@@ -381,9 +564,9 @@ public final class Interpreter {
     }
   }
 
-  private void assign(Expr target, Object value, Environment env) {
+  void assign(Expr target, Object value, Environment env) {
     switch (target) {
-      case Expr.Name n -> env.define(n.name(), value);
+      case Expr.Name n -> env.assign(n.name(), value);
       case Expr.Tuple t -> unpack(t.items(), value, env, t.pos());
       case Expr.ListDisplay l -> unpack(l.items(), value, env, l.pos());
       case Expr.Index i -> {
@@ -414,6 +597,19 @@ public final class Interpreter {
     } catch (TdslError e) {
       if (e.pos() == null) throw errors.located(new TdslError("cannot unpack non-iterable " + Values.typeName(value, this) + " object"), pos);
       throw e;
+    }
+    int star = -1;
+    for (int i = 0; i < targets.size(); i++) if (targets.get(i) instanceof Expr.Starred) star = i;
+    if (star >= 0) {
+      int after = targets.size() - star - 1;
+      if (items.size() < targets.size() - 1) {
+        throw located(new TdslError("not enough values to unpack (expected at least " + (targets.size() - 1)
+            + ", got " + items.size() + ")"), pos);
+      }
+      for (int i = 0; i < star; i++) assign(targets.get(i), items.get(i), env);
+      assign(((Expr.Starred) targets.get(star)).value(), new PyList(items.subList(star, items.size() - after)), env);
+      for (int i = 0; i < after; i++) assign(targets.get(star + 1 + i), items.get(items.size() - after + i), env);
+      return;
     }
     if (items.size() < targets.size()) {
       throw errors.located(new TdslError("not enough values to unpack (expected " + targets.size() + ", got " + items.size() + ")"), pos);
@@ -457,27 +653,42 @@ public final class Interpreter {
         yield Items.getItem(object, indexValue(i, env), this);
       }
       case Expr.Slice s -> new Slice(optional(s.lower(), env), optional(s.upper(), env), optional(s.step(), env));
-      case Expr.Tuple t -> new PyTuple(evaluateAll(t.items(), env));
-      case Expr.ListDisplay l -> new PyList(evaluateAll(l.items(), env));
+      case Expr.Tuple t -> new PyTuple(evaluateItems(t.items(), env));
+      case Expr.ListDisplay l -> new PyList(evaluateItems(l.items(), env));
+      case Expr.SetDisplay d -> PySet.of(evaluateItems(d.items(), env).iterator());
       case Expr.DictDisplay d -> {
         PyDict dict = new PyDict();
         for (int i = 0; i < d.keys().size(); i++) {
-          dict.put(evaluate(d.keys().get(i), env), evaluate(d.values().get(i), env));
+          if (d.keys().get(i) == null) {
+            Object m = evaluate(d.values().get(i), env);
+            if (!(m instanceof PyDict other)) {
+              throw located(new TdslError("'" + Values.typeName(m, this) + "' object is not a mapping"), d.values().get(i).pos());
+            }
+            for (Object k : other.keys()) dict.put(k, other.get(k));
+          } else {
+            dict.put(evaluate(d.keys().get(i), env), evaluate(d.values().get(i), env));
+          }
         }
         yield dict;
       }
-      case Expr.ListComprehension c -> {
-        PyList result = new PyList();
-        Environment scope = new Environment(env);
-        Iterator<Object> it = Values.iterate(evaluate(c.iterable(), env), this);
-        while (it.hasNext()) {
-          host.checkCancelled();
-          assign(c.target(), it.next(), scope);
-          if (c.condition() == null || truthy(evaluate(c.condition(), scope))) {
-            result.items.add(evaluate(c.element(), scope));
-          }
+      case Expr.Comprehension c -> Comprehensions.evaluate(c, env, this);
+      case Expr.Lambda l -> function("<lambda>", l.params(), List.of(new Stmt.Return(l.body().pos(), l.body())),
+          env, l.pos(), false);
+      case Expr.Starred s -> throw new TdslError("can't use starred expression here");
+      case Expr.NamedExpr n -> {
+        Object v = evaluate(n.value(), env);
+        env.assign(n.name(), v);
+        yield v;
+      }
+      case Expr.Yield y -> {
+        Object v = y.value() == null ? null : evaluate(y.value(), env);
+        if (y.from()) {
+          Iterator<Object> it = Values.iterate(v, this);
+          while (nextOrEnd(it, y.value().pos())) Generator.yieldValue(it.next());
+        } else {
+          Generator.yieldValue(v);
         }
-        yield result;
+        yield null;
       }
     };
   }
@@ -489,6 +700,16 @@ public final class Interpreter {
   private List<Object> evaluateAll(List<Expr> exprs, Environment env) {
     List<Object> out = new ArrayList<>(exprs.size());
     for (Expr e : exprs) out.add(evaluate(e, env));
+    return out;
+  }
+
+  /** The items of a display: a starred item adds all of its iterable's. */
+  private List<Object> evaluateItems(List<Expr> exprs, Environment env) {
+    List<Object> out = new ArrayList<>(exprs.size());
+    for (Expr e : exprs) {
+      if (e instanceof Expr.Starred s) out.addAll(Values.toList(evaluate(s.value(), env), this));
+      else out.add(evaluate(e, env));
+    }
     return out;
   }
 
@@ -531,17 +752,20 @@ public final class Interpreter {
   private Object unary(Expr.Unary u, Environment env) {
     Object v = evaluate(u.operand(), env);
     if (u.op() == UnaryOp.NOT) return !truthy(v);
+    if (u.op() == UnaryOp.INVERT && (v instanceof Long || v instanceof Boolean)) {
+      return ~(v instanceof Boolean b ? (b ? 1L : 0L) : (Long) v);
+    }
     boolean neg = u.op() == UnaryOp.NEG;
     switch (v) {
-      case Long l -> {
+      case Long l when u.op() != UnaryOp.INVERT -> {
         if (!neg) return l;
         if (l == Long.MIN_VALUE) throw new TdslError("integer overflow: -(" + l + ") does not fit in 64 bits");
         return -l;
       }
-      case Double d -> {
+      case Double d when u.op() != UnaryOp.INVERT -> {
         return neg ? -d : d;
       }
-      case Boolean b -> {
+      case Boolean b when u.op() != UnaryOp.INVERT -> {
         return neg ? (b ? -1L : 0L) : (b ? 1L : 0L);
       }
       default -> {}

@@ -96,4 +96,26 @@ public final class Items {
     for (long k = 0, i = ix[0]; k < ix[3]; k++, i += ix[2]) out.add(items.get((int) i));
     return out;
   }
+
+  /** del object[index]: list items and slices, dict keys; Python's errors otherwise. */
+  static void delItem(Object object, Object index, Interpreter ip) {
+    switch (object) {
+      case PyList l -> {
+        if (index instanceof Slice s) {
+          long[] ix = s.indices(l.size());
+          List<Integer> doomed = new ArrayList<>();
+          for (long k = 0, i = ix[0]; k < ix[3]; k++, i += ix[2]) doomed.add((int) i);
+          doomed.sort(java.util.Comparator.reverseOrder());
+          for (int i : doomed) l.items.remove(i);
+        } else {
+          l.items.remove(position(index, l.size(), "list assignment", ip));
+        }
+      }
+      case PyDict d -> {
+        if (!d.containsKey(index)) throw new TdslError("KeyError: " + Values.repr(index, ip));
+        d.remove(index);
+      }
+      default -> throw new TdslError("'" + Values.typeName(object, ip) + "' object doesn't support item deletion");
+    }
+  }
 }

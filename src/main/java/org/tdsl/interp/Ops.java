@@ -10,7 +10,17 @@ final class Ops {
 
   /** a OP b, or Protocol.UNSUPPORTED when neither operand's type defines it. */
   static Object binary(BinOp op, Object a, Object b) {
+    if (a instanceof Boolean x && b instanceof Boolean y && isBitwise(op)) {
+      return switch (op) {
+        case AND -> x & y;
+        case OR -> x | y;
+        default -> x ^ y;
+      };
+    }
     if (Values.isNumber(a) && Values.isNumber(b)) {
+      if (isBitwise(op) || op == BinOp.LSHIFT || op == BinOp.RSHIFT) {
+        return a instanceof Double || b instanceof Double ? Protocol.UNSUPPORTED : ints(op, asLong(a), asLong(b));
+      }
       if (a instanceof Double || b instanceof Double || op == BinOp.DIV) {
         return floats(op, Values.toDouble(a), Values.toDouble(b), a instanceof Double || b instanceof Double);
       }
@@ -49,6 +59,10 @@ final class Ops {
     }
     String sym = op == BinOp.POW ? "** or pow()" : op.symbol;
     return "unsupported operand type(s) for " + sym + ": '" + Values.typeName(a, ip) + "' and '" + Values.typeName(b, ip) + "'";
+  }
+
+  private static boolean isBitwise(BinOp op) {
+    return op == BinOp.AND || op == BinOp.OR || op == BinOp.XOR;
   }
 
   private static boolean isSequence(Object v) {
@@ -104,6 +118,18 @@ final class Ops {
           }
           yield r;
         }
+        case AND -> a & b;
+        case OR -> a | b;
+        case XOR -> a ^ b;
+        case LSHIFT -> {
+          if (b < 0) throw new TdslError("negative shift count");
+          if (b >= 64 || (a << b) >> b != a) throw new ArithmeticException();
+          yield a << b;
+        }
+        case RSHIFT -> {
+          if (b < 0) throw new TdslError("negative shift count");
+          yield a >> Math.min(b, 63);
+        }
         case DIV, MATMUL -> Protocol.UNSUPPORTED;
       };
     } catch (ArithmeticException e) {
@@ -136,7 +162,7 @@ final class Ops {
         if (a < 0 && b != Math.rint(b)) throw new TdslError("math domain error");
         yield Math.pow(a, b);
       }
-      case MATMUL -> Protocol.UNSUPPORTED;
+      default -> Protocol.UNSUPPORTED;
     };
   }
 }

@@ -16,6 +16,8 @@ public final class TdslError extends RuntimeException {
   private List<Frame> frames = List.of();
   private String sourceLine;
   private final boolean syntax;
+  /** The Python exception value this error is (made when first caught or raised), or null. */
+  private Object exception;
 
   public TdslError(String message) {
     this(message, null, false, null);
@@ -38,6 +40,15 @@ public final class TdslError extends RuntimeException {
   /** True for a syntax error (exit status 2), false for a runtime error (exit status 1). */
   public boolean isSyntax() {
     return syntax;
+  }
+
+  /** The exception value `except ... as e` sees: a PyException, or null before it is caught. */
+  public Object exception() {
+    return exception;
+  }
+
+  void exception(Object value) {
+    exception = value;
   }
 
   public String sourceLine() {

@@ -40,6 +40,7 @@ final class Console {
         .completer(new TdslCompleter(backend, Path.of("").toAbsolutePath()))
         .highlighter(new TdslHighlighter())
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+        .variable(LineReader.INDENTATION, 1)  // TdslParser asks for the continuation's spaces one by one
         .variable(LineReader.BLINK_MATCHING_PAREN, 0)
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_TAB, true);

@@ -213,7 +213,9 @@ final class InterpreterBackend implements ReplBackend {
   public List<VarInfo> variables() {
     List<VarInfo> vars = new ArrayList<>();
     for (String name : names()) {
-      if (name.equals("argv") || name.equals("_")) continue;  // set by the command line and the echo, not by the user
+      if (name.equals("argv") || name.equals("_") || name.equals("__name__") || name.equals("__file__")) {
+        continue;  // set by the command line, the echo and the interpreter, not by the user
+      }
       Object v = interpreter.host().global(name);
       List<String> attributes = v == null ? List.of() : interpreter.attributeNames(v);
       String kind = Values.typeName(v, interpreter);

@@ -59,6 +59,11 @@ interface ReplBackend {
   /** False when the chunk is a prefix of a statement (an open brace, bracket, string...). */
   boolean isComplete(String chunk);
 
+  /** The indentation a continuation line of chunk starts with (after `if x:`, one level more). */
+  default String continuationIndent(String chunk) {
+    return org.tdsl.interp.Interpreter.continuationIndent(chunk);
+  }
+
   /** Asks the running chunk to stop; safe to call from another thread, and when idle. */
   void cancel();
 

@@ -8,7 +8,7 @@ import org.jline.reader.Parser;
 
 /**
  * Tells JLine two things: on Enter, whether the buffer is a whole chunk (if not, an
- * {@link EOFError} makes JLine open a {@code ... } line); on Tab, which word is being
+ * {@link EOFError} makes JLine open a {@code ... } line, indented as the block goes on); on Tab, which word is being
  * completed. Backslashes and quotes are kept as typed: nothing is unescaped.
  */
 final class TdslParser implements Parser {
@@ -21,7 +21,9 @@ final class TdslParser implements Parser {
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) {
     if (context == ParseContext.ACCEPT_LINE && !line.startsWith(":") && !backend.isComplete(line)) {
-      throw new EOFError(-1, -1, "incomplete statement", "statement");
+      // JLine writes openBrackets x INDENTATION (1) spaces on the new line: the indentation carried over.
+      int indent = backend.continuationIndent(line).length();
+      throw new EOFError(-1, -1, "incomplete statement", "statement", indent, null);
     }
     CompletionContext at = CompletionContext.at(line, cursor);
     return new Line(line, cursor, at.word(), cursor - at.wordStart());

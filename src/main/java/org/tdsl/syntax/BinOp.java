@@ -1,8 +1,9 @@
 package org.tdsl.syntax;
 
-/** The binary arithmetic operators, with their source symbols; the parser makes them once. */
+/** The binary arithmetic and bitwise operators, with their source symbols; the parser makes them once. */
 public enum BinOp {
-  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"), MATMUL("@");
+  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MOD("%"), POW("**"), MATMUL("@"),
+  LSHIFT("<<"), RSHIFT(">>"), AND("&"), OR("|"), XOR("^");
 
   public final String symbol;
 

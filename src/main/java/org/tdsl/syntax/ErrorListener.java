@@ -11,17 +11,24 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.tdsl.syntax.generated.TdslLexer;
+import org.tdsl.syntax.generated.TdslParser;
 
 /** Turns the parser's first complaint into a SyntaxError that says what was expected. */
 final class ErrorListener extends BaseErrorListener {
   private final String file;
   private final int lineOffset;
   private final int colOffset;
+  /** Where the input ends: an error at a token made there (a DEDENT) is one more input may fix. */
+  private final int end;
+  /** Whether the file uses indented suites: then a missing block opener is named ':', else '{'. */
+  private final boolean indented;
 
-  ErrorListener(String file, int lineOffset, int colOffset) {
+  ErrorListener(String file, int lineOffset, int colOffset, int end, boolean indented) {
     this.file = file;
     this.lineOffset = lineOffset;
     this.colOffset = colOffset;
+    this.end = end;
+    this.indented = indented;
   }
 
   @Override
@@ -31,7 +38,7 @@ final class ErrorListener extends BaseErrorListener {
     int col = charPositionInLine + 1 + (line == 1 ? colOffset : 0);
     int len = t == null || t.getType() == Token.EOF ? 1 : Math.max(1, t.getText().length());
     Pos pos = new Pos(file, line + lineOffset, col, len);
-    if (t != null && (t.getType() == Token.EOF || t.getType() == TdslLexer.NEWLINE)
+    if (t != null && (t.getType() == Token.EOF || t.getType() == TdslLexer.NEWLINE || t.getType() == TdslParser.DEDENT)
         && recognizer instanceof Parser p && p.getInputStream().LT(-1) != null) {
       // An end of line is reported just after the code, not after a trailing comment.
       Token before = p.getInputStream().LT(-1);
@@ -47,14 +54,21 @@ final class ErrorListener extends BaseErrorListener {
         expected = e != null ? e.getExpectedTokens() : p.getExpectedTokens();
       }
     }
+    if (expected != null && expected.contains(TdslLexer.LBRACE) && expected.contains(TdslLexer.COLON)) {
+      expected = new IntervalSet(expected);
+      expected.remove(indented ? TdslLexer.LBRACE : TdslLexer.COLON);
+    }
     String wanted = expected == null ? null : describe(expected, recognizer.getVocabulary());
     String message = wanted == null ? "unexpected " + found : "expected " + wanted + ", found " + found;
-    throw new SyntaxError(message, pos, t != null && t.getType() == Token.EOF);
+    boolean atEnd = t == null || t.getType() == Token.EOF || t.getStartIndex() >= end;
+    throw new SyntaxError(message, pos, atEnd);
   }
 
   static String describe(Token t) {
     if (t == null || t.getType() == Token.EOF) return "end of input";
     if (t.getType() == TdslLexer.NEWLINE) return "end of line";
+    if (t.getType() == TdslParser.INDENT) return "an indented block";
+    if (t.getType() == TdslParser.DEDENT) return "the end of the indented block";
     return "'" + t.getText() + "'";
   }
 
@@ -70,6 +84,8 @@ final class ErrorListener extends BaseErrorListener {
         case TdslLexer.NEWLINE -> "end of line";
         case TdslLexer.NAME -> "a name";
         case TdslLexer.STRING -> "a string";
+        case TdslParser.INDENT -> "an indented block";
+        case TdslParser.DEDENT -> "the end of the indented block";
         default -> {
           String literal = vocabulary.getLiteralName(type);
           yield literal != null ? literal : vocabulary.getDisplayName(type);

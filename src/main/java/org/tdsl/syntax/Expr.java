@@ -50,9 +50,32 @@ public sealed interface Expr {
 
   record ListDisplay(Pos pos, List<Expr> items) implements Expr {}
 
+  /** {k: v, **m}: a null key means the value is a mapping to unpack. */
   record DictDisplay(Pos pos, List<Expr> keys, List<Expr> values) implements Expr {}
 
-  /** [element for target in iterable if condition]; condition may be null. */
-  record ListComprehension(Pos pos, Expr element, Expr target, Expr iterable, Expr condition)
-      implements Expr {}
+  record SetDisplay(Pos pos, List<Expr> items) implements Expr {}
+
+  /** *value inside a display, a call's arguments or an assignment target. */
+  record Starred(Pos pos, Expr value) implements Expr {}
+
+  enum ComprehensionKind { LIST, SET, DICT, GENERATOR }
+
+  /** for target in iterable if c1 if c2 ...: one clause of a comprehension. */
+  record CompFor(Expr target, Expr iterable, List<Expr> conditions) {}
+
+  /**
+   * [element for ... if ...], {element ...}, {key: value ...} (key is element) or a generator
+   * expression (element ...); value is null except for DICT.
+   */
+  record Comprehension(Pos pos, ComprehensionKind kind, Expr element, Expr value,
+      List<CompFor> clauses) implements Expr {}
+
+  /** name := value: binds name in the enclosing scope, and is the value. */
+  record NamedExpr(Pos pos, String name, Expr value) implements Expr {}
+
+  /** lambda params: body. */
+  record Lambda(Pos pos, List<Stmt.Param> params, Expr body) implements Expr {}
+
+  /** yield value, or yield from value (from is true); value may be null. */
+  record Yield(Pos pos, Expr value, boolean from) implements Expr {}
 }

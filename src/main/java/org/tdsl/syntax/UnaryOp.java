@@ -2,7 +2,7 @@ package org.tdsl.syntax;
 
 /** The prefix operators, with their source symbols; the parser makes them once. */
 public enum UnaryOp {
-  NEG("-"), POS("+"), NOT("not");
+  NEG("-"), POS("+"), INVERT("~"), NOT("not");
 
   public final String symbol;
 

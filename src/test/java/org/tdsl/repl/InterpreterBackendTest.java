@@ -134,11 +134,51 @@ class InterpreterBackendTest {
   }
 
   @Test
+  void onlyABlockThatAClauseCanContinueWaitsForMore() {
+    assertTrue(backend.isComplete("def f() { return 1 }"));
+    assertTrue(backend.isComplete("with no_grad() { y = 1 }"));
+    assertTrue(backend.isComplete("if True { print(1) } else { print(2) }"));
+    assertFalse(backend.isComplete("if True { print(1) }"));
+    assertFalse(backend.isComplete("for i in range(2) { print(i) }"), "for ... else");
+    assertFalse(backend.isComplete("try { x = 1 }"), "except or finally must follow");
+    assertFalse(backend.isComplete("try { x = 1 } except ValueError { y = 1 }"));
+    assertTrue(backend.isComplete("try { x = 1 } finally { y = 1 }"));
+    assertTrue(backend.isComplete("def f(): return 1"));
+    assertFalse(backend.isComplete("if x: y"));
+  }
+
+  @Test
+  void aMistakeInsideAnOpenBlockIsReportedAtOnce() {
+    assertTrue(backend.isComplete("def f() {\n  x = = 1"));
+    assertTrue(backend.isComplete("def f():\n    x = = 1"));
+    assertFalse(backend.isComplete("def f() {\n  x = 1"));
+  }
+
+  @Test
+  void indentedSuitesEndWithABlankLine() {
+    assertFalse(backend.isComplete("if x:"));
+    assertFalse(backend.isComplete("for i in range(3):\n    print(i)"));
+    assertTrue(backend.isComplete("for i in range(3):\n    print(i)\n"));
+    assertTrue(backend.isComplete("for i in range(3):\n    print(i)\n    "), "a line of indentation only is blank");
+    assertFalse(backend.isComplete("def f():\n    x = 1\n\n    return x"), "a blank line inside a pasted body");
+  }
+
+  @Test
+  void aPastedCellRunsTheStatementsBeforeASyntaxError() {
+    ReplBackend.Outcome o = backend.run("a = 1\nprint(a)\nif a:\n    b = = 2\nc = 3");
+    assertTrue(o.error().startsWith("error: <stdin#1>:4:9: expected an expression"), o.error());
+    assertEquals("1\n", printed());
+    backend.run("a + 1");
+    assertEquals("2\n", printed());
+  }
+
+  @Test
   void completenessComesFromTheParser() {
     assertFalse(backend.isComplete("def f(x) {"));
     assertFalse(backend.isComplete("y = [1,\n"));
-    assertFalse(backend.isComplete("def f(x) {\n\n  return x\n}"), "else may follow a block");
-    assertTrue(backend.isComplete("def f(x) {\n\n  return x\n}\n"), "an empty line ends it");
+    assertTrue(backend.isComplete("def f(x) {\n\n  return x\n}"), "nothing can follow a def's block");
+    assertFalse(backend.isComplete("if x {\n\n  y\n}"), "else may follow an if's block");
+    assertTrue(backend.isComplete("if x {\n\n  y\n}\n"), "an empty line ends it");
     assertTrue(backend.isComplete("if x { 1 }\n  "));
     assertFalse(backend.isComplete("for i in x {\n\n"), "blank lines inside a block do not end it");
     assertTrue(backend.isComplete("y = 1"));

@@ -29,7 +29,7 @@ class ReplOverInterpreterTest {
       s.type("f(zzz)\r").awaitScreen("^");
       s.type("f(4)\r").awaitScreen("\n6\n");
       String screen = s.screen();
-      assertTrue(screen.contains("... }\n... \n>>> "), screen);
+      assertTrue(screen.contains("... }\n>>> \n>>> "), screen);  // nothing can follow a def: no "..." after its }
       assertTrue(screen.contains("error: <stdin#5>:1:3: name 'zzz' is not defined\n    1 | f(zzz)\n      |   ^\n"), screen);
     }
   }
@@ -45,6 +45,15 @@ class ReplOverInterpreterTest {
     }
     assertEquals("import \"" + lib.toAbsolutePath() + "\"\nd = c + 2\nprint(d)\n", Files.readString(saved));
     assertEquals("42\n", tdsl(null, saved.toString()).out);
+  }
+
+  @Test
+  void aSuiteIsIndentedForYouAndABlankLineEndsIt() throws Exception {
+    try (Session s = session()) {
+      s.type("for i in range(2):\r").type("print(i + 10)\r").type("\r").awaitScreen("\n11\n");
+      String screen = s.screen();
+      assertTrue(screen.contains("\n...     print(i + 10)\n...     \n10\n11\n"), screen);  // the typed line came after the indentation
+    }
   }
 
   @Test

@@ -85,7 +85,7 @@ class SourceParserTest {
   @Test
   void aClassStatementKeepsItsBasesBodyAndPlace() {
     Stmt.ClassDef c = assertInstanceOf(Stmt.ClassDef.class,
-        SourceParser.parse("class Net(nn.Module, metaclass=M) {\n  x = 1\n  def f(self) { }\n}", "t.tdsl").getFirst());
+        SourceParser.parse("class Net(nn.Module, flag=M) {\n  x = 1\n  def f(self) { }\n}", "t.tdsl").getFirst());
     assertEquals("Net", c.name());
     assertEquals(2, c.bases().size());
     assertEquals(Expr.ArgKind.KEYWORD, c.bases().get(1).kind());
@@ -96,7 +96,46 @@ class SourceParserTest {
     Stmt.ClassDef bare = assertInstanceOf(Stmt.ClassDef.class, SourceParser.parse("class A { }", "t.tdsl").getFirst());
     assertEquals(List.of(), bare.bases());
     assertEquals(false, SourceParser.isComplete("class A {"));
-    // a finished class waits for the REPL's blank line, as a finished def does
+    // nothing can follow a finished class, as nothing can follow a def: both end at their }
     assertEquals(SourceParser.isComplete("def f() { }"), SourceParser.isComplete("class A { }"));
+  }
+
+  @Test
+  void indentedSuitesAndBracesBuildTheSameTree() {
+    List<Stmt> braces = SourceParser.parse("if a { b } else if c { d } else { e }", "t.tdsl");
+    List<Stmt> indented = SourceParser.parse("if a:\n    b\nelif c:\n    d\nelse:\n    e\n", "t.tdsl");
+    List<Stmt> oneLine = SourceParser.parse("if a: b\nelif c: d\nelse: e", "t.tdsl");
+    for (List<Stmt> p : List.of(braces, indented, oneLine)) {
+      assertEquals(1, p.size());
+      Stmt.If s = assertInstanceOf(Stmt.If.class, p.getFirst());
+      assertEquals(2, s.conditions().size());
+      assertEquals(1, s.otherwise().size());
+    }
+  }
+
+  @Test
+  void aSuiteEndsWhereTheIndentationReturns() {
+    List<Stmt> p = SourceParser.parse("for i in r:\n    for j in r:\n        a\n\n    # note\n    b\nc", "t.tdsl");
+    assertEquals(2, p.size());
+    Stmt.For outer = assertInstanceOf(Stmt.For.class, p.getFirst());
+    assertEquals(2, outer.body().size());
+    assertInstanceOf(Stmt.For.class, outer.body().getFirst());
+  }
+
+  @Test
+  void indentationErrorsArePythons() {
+    SyntaxError e = assertThrows(SyntaxError.class, () -> SourceParser.parse("if a:\nb", "t.tdsl"));
+    assertEquals("IndentationError: expected an indented block after 'if' statement on line 1", e.getMessage());
+    assertEquals(new Pos("t.tdsl", 2, 1, 1), e.pos());
+    e = assertThrows(SyntaxError.class, () -> SourceParser.parse("if a:\n    b\n  c", "t.tdsl"));
+    assertEquals("IndentationError: unindent does not match any outer indentation level", e.getMessage());
+  }
+
+  @Test
+  void lambdaColonsAndSliceColonsOpenNoSuite() {
+    List<Stmt> p = SourceParser.parse("if f(lambda x: x[1:2]): g = lambda: {1: 2}", "t.tdsl");
+    Stmt.If s = assertInstanceOf(Stmt.If.class, p.getFirst());
+    Stmt.Assign a = assertInstanceOf(Stmt.Assign.class, s.blocks().getFirst().getFirst());
+    assertInstanceOf(Expr.Lambda.class, a.value());
   }
 }

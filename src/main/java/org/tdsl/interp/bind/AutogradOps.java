@@ -41,6 +41,20 @@ final class AutogradOps {
       }
 
       @Override public String repr(ModeSwitch self) { return "<torch.autograd.grad_mode." + self.name + " object>"; }
+
+      /** As a decorator, @no_grad() wraps a function: each call runs inside the mode. */
+      @Override public Object call(ModeSwitch self, org.tdsl.interp.Args args) {
+        if (args.positional().size() != 1 || !args.keywords().isEmpty()) {
+          throw new org.tdsl.interp.TdslError(self.name + " as a decorator takes one function");
+        }
+        Object f = args.positional().getFirst();
+        String name = f instanceof org.tdsl.interp.PyCallable c ? c.name() : self.name;
+        return new Builtin(name, name + "(*args, **kwargs)", "A function run under " + self.name + "().", a -> {
+          try (GradMode.Scope s = self.enter.get()) {
+            return a.interpreter().callValue(f, a.positional(), a.keywords());
+          }
+        });
+      }
     };
   }
 

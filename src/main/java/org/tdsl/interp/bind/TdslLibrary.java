@@ -69,6 +69,7 @@ public final class TdslLibrary {
     b.registerValue("optim", "torch.optim: the optimizers.", optim);
 
     tensorAware(b, torch);
+    Modules.install(b, torch);
     b.registerProtocol(Tensor.class, new TensorProtocol(table.methods()));
     b.registerProtocol(Node.class, new NodeProtocol());
     b.registerProtocol(DType.class, TensorProtocol.DTYPE);

@@ -146,6 +146,12 @@ final class TensorProtocol implements Protocol<Tensor> {
       case MOD -> Torch.remainder(a, b);
       case POW -> Torch.pow(a, b);
       case MATMUL -> Torch.matmul(a, b);
+      case AND, OR, XOR -> {
+        // PyTorch's & | ^ on bool tensors are the logical operations; on integers tdsl has no bitwise kernels.
+        if (a.dtype() != DType.BOOL || b.dtype() != DType.BOOL) yield UNSUPPORTED;
+        yield op == BinOp.AND ? Torch.logical_and(a, b) : op == BinOp.OR ? Torch.logical_or(a, b) : Torch.logical_xor(a, b);
+      }
+      default -> UNSUPPORTED;
     };
   }
 
@@ -165,6 +171,7 @@ final class TensorProtocol implements Protocol<Tensor> {
     return switch (op) {
       case NEG -> Torch.neg(self);
       case POS -> self;
+      case INVERT -> self.dtype() == DType.BOOL ? Torch.logical_not(self) : UNSUPPORTED;
       default -> UNSUPPORTED;
     };
   }
