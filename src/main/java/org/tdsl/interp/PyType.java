@@ -13,11 +13,18 @@ import java.util.Map;
 public final class PyType {
   private final String name;
   private final Map<String, Object> members;
+  private final PyCallable constructor;  // what calling the class does (torch.Tensor(2, 3)), or null
 
   /** name is qualified as Python prints it: {@code torch.nn.modules.linear.Linear}. */
   public PyType(String name, Map<String, ?> members) {
+    this(name, members, null);
+  }
+
+  /** A class that can be called to make an instance. */
+  public PyType(String name, Map<String, ?> members, PyCallable constructor) {
     this.name = name;
     this.members = new LinkedHashMap<>(members);
+    this.constructor = constructor;
   }
 
   public String name() {
@@ -60,5 +67,9 @@ public final class PyType {
     }
 
     @Override public String repr(PyType self) { return self.toString(); }
+
+    @Override public Object call(PyType self, Args args) {
+      return self.constructor == null ? UNSUPPORTED : self.constructor.call(args);
+    }
   };
 }

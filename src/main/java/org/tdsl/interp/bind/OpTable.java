@@ -31,21 +31,21 @@ final class OpTable {
 
   /** A function only: bare name and torch.NAME. */
   Builtin function(String signature, String help, BuiltinFn impl) {
-    Builtin b = builtins.register(nameOf(signature), signature, help, impl);
+    Builtin b = builtins.register(nameOf(signature), KeywordExtras.signature(signature), help, KeywordExtras.impl(signature, impl));
     torch.put(b.name(), b);
     return b;
   }
 
   /** A torch.NAME function that keeps its bare name for Python's builtin of the same name. */
   Builtin torchOnly(String signature, String help, BuiltinFn impl) {
-    Builtin b = new Builtin(nameOf(signature), signature, help, impl);
+    Builtin b = new Builtin(nameOf(signature), KeywordExtras.signature(signature), help, KeywordExtras.impl(signature, impl));
     torch.put(b.name(), b);
     return b;
   }
 
   /** A tensor method only; its first parameter is the tensor. */
   Builtin method(String signature, String help, BuiltinFn impl) {
-    Builtin b = new Builtin(nameOf(signature), signature, help, impl);
+    Builtin b = new Builtin(nameOf(signature), KeywordExtras.signature(signature), help, KeywordExtras.impl(signature, impl));
     methods.put(b.name(), b);
     return b;
   }

@@ -44,11 +44,17 @@ public final class TdslLibrary {
     ShapeOps.install(table);
     AutogradOps.install(table, autograd);
     TensorProtocol.installInfoMethods(table);
+    RandomOps.install(table);
+    TensorClassOps.install(table);
+    CountingOps.install(table);
+    MatrixOps.install(table);
+    SettingsOps.install(table);
     NnOps.install(b, torch, nn, functional);
     TrainingOps.install(b, optim);
     VizOps.install(b);
     Device.install(b, torch);
-    for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
+    Generators.install(b, torch);
+    for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus", "one_hot")) {
       functional.put(name, torch.get(name));
     }
 
@@ -57,7 +63,10 @@ public final class TdslLibrary {
     torch.put("long", DType.INT64);
     b.registerValue("float32", "The 32-bit floating-point dtype (torch.float32).", DType.FLOAT32);
     b.registerValue("int64", "The 64-bit integer dtype (torch.int64).", DType.INT64);
-    PyType tensorClass = new PyType("torch.Tensor", table.methods());
+    PyType tensorClass = new PyType("torch.Tensor", table.methods(), TensorClassOps.constructor("Tensor", DType.FLOAT32));
+    torch.put("FloatTensor", TensorClassOps.constructor("FloatTensor", DType.FLOAT32));
+    torch.put("LongTensor", TensorClassOps.constructor("LongTensor", DType.INT64));
+    torch.put("BoolTensor", TensorClassOps.constructor("BoolTensor", DType.BOOL));
     torch.put("Tensor", tensorClass);
     b.registerValue("Tensor", "torch.Tensor: the tensor class; Tensor.sum is the method t.sum, with t first.", tensorClass);
     b.registerValue("torch", "PyTorch's namespace: torch.NAME answers for every tensor function.", torch);

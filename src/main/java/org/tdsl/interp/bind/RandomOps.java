@@ -1,0 +1,54 @@
+package org.tdsl.interp.bind;
+
+import org.tdsl.interp.Args;
+import org.tdsl.interp.TdslError;
+import org.tdsl.tensor.DType;
+import org.tdsl.tensor.Tensor;
+
+/** normal, multinomial and bernoulli: draws with PyTorch's forms, each taking generator=. */
+final class RandomOps {
+  private RandomOps() {}
+
+  static void install(OpTable t) {
+    t.function("normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, device=None, requires_grad=False)",
+        "Normal draws: normal(mean_tensor, std_tensor), normal(mean_tensor, 1.0), normal(0.0, std_tensor) or normal(0.0, 1.0, size=(2, 3)).",
+        a -> CreationOps.finish(Generators.draw(a, () -> normal(a)), a));
+    t.both("multinomial(input, num_samples, replacement=False, *, generator=None)",
+        "Category indices drawn from each row of non-negative weights (with or without replacement).",
+        a -> Generators.draw(a, () -> Tensor.multinomial(floats(a.get("input"), "multinomial"),
+            Convert.toInt(a.get("num_samples"), "num_samples"), a.getBool("replacement"))));
+    t.both("bernoulli(input, p=None, *, generator=None)",
+        "1 with probability input (elementwise, or p for every element), else 0; the dtype of input.",
+        a -> Generators.draw(a, () -> {
+          Tensor in = floats(a.get("input"), "bernoulli");
+          Tensor r = a.get("p") == null ? Tensor.bernoulli(in) : Tensor.bernoulli(a.getDouble("p"), in.shape());
+          return r.to(in.dtype());
+        }));
+  }
+
+  private static Tensor normal(Args a) {
+    Object mean = a.get("mean"), std = a.get("std"), size = a.get("size");
+    if (mean instanceof Tensor || std instanceof Tensor) {
+      if (size != null) throw new TdslError("normal() received an invalid combination of arguments: size= goes with a float mean and std");
+      Tensor m = mean instanceof Tensor mt ? floats(mt, "normal") : Tensor.scalar(Convert.optionalDouble(mean, "mean"));
+      Tensor s = std instanceof Tensor st ? floats(st, "normal") : Tensor.scalar(Convert.optionalDouble(std, "std"));
+      return Tensor.normal(m, s);
+    }
+    if (size == null) {
+      throw new TdslError("normal() received an invalid combination of arguments: with a float mean and std, give size=");
+    }
+    double s = Convert.optionalDouble(std, "std");
+    if (s < 0) throw new TdslError("normal expects std >= 0.0, but found std " + Convert.optionalDouble(std, "std"));
+    int[] shape = Convert.ints(size, "size");
+    return Tensor.normal(Tensor.scalar((double) Convert.optionalDouble(mean, "mean")).expand(shape), Tensor.scalar(s).expand(shape));
+  }
+
+  /** A float tensor argument: these draws are defined on probabilities and means. */
+  private static Tensor floats(Object v, String fn) {
+    Tensor t = Convert.tensor(v, fn, "input");
+    if (!t.dtype().isFloatingPoint()) {
+      throw new TdslError(fn + " expects a floating point tensor, got " + t.dtype().shortName());
+    }
+    return t;
+  }
+}
