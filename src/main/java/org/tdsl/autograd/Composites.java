@@ -47,7 +47,7 @@ public final class Composites {
       for (int i = 0; i < len; i++) at[i] = k >= 0 ? (long) i * m + i + k : (long) (i - k) * m + i;
       return Torch.index_select(Torch.reshape(a, n * m), 0, Tensor.of(at, len));
     }
-    throw new TensorException("diag(): Supports 1D or 2D tensors. Got " + a.dim() + "D");
+    throw new TensorException("matrix or a vector expected");
   }
 
   /** The sum of a matrix's main diagonal. */

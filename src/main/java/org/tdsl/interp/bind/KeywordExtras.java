@@ -53,6 +53,9 @@ final class KeywordExtras {
   static BuiltinFn impl(String signature, BuiltinFn impl) {
     BuiltinFn withKeepdims = !hasParam(signature, "keepdim") || hasParam(signature, "keepdims") ? impl : a -> {
       Object keepdims = a.get("keepdims");
+      if (keepdims != null && a.keywords().containsKey("keepdim")) {
+        throw new TdslError(name(signature) + "(): keepdim and keepdims cannot both be given");
+      }
       return impl.call(keepdims == null ? a : a.with("keepdim", keepdims));
     };
     if (!OUT.contains(name(signature)) || hasParam(signature, "out")) return withKeepdims;

@@ -31,23 +31,34 @@ final class RandomOps {
     if (mean instanceof Tensor || std instanceof Tensor) {
       if (size != null) throw new TdslError("normal() received an invalid combination of arguments: size= goes with a float mean and std");
       Tensor m = mean instanceof Tensor mt ? floats(mt, "normal") : Tensor.scalar(Convert.optionalDouble(mean, "mean"));
+      if (!(std instanceof Tensor) && Convert.optionalDouble(std, "std") < 0) throw negativeStd(std);
       Tensor s = std instanceof Tensor st ? floats(st, "normal") : Tensor.scalar(Convert.optionalDouble(std, "std"));
       return Tensor.normal(m, s);
     }
     if (size == null) {
-      throw new TdslError("normal() received an invalid combination of arguments: with a float mean and std, give size=");
+      throw new TdslError("normal() received an invalid combination of arguments - got (float, float), but expected one of: (Tensor mean, Tensor std), (Tensor mean, float std), (float mean, Tensor std), (float mean, float std, tuple of ints size)");
     }
     double s = Convert.optionalDouble(std, "std");
-    if (s < 0) throw new TdslError("normal expects std >= 0.0, but found std " + Convert.optionalDouble(std, "std"));
+    if (s < 0) throw negativeStd(std);
     int[] shape = Convert.ints(size, "size");
     return Tensor.normal(Tensor.scalar((double) Convert.optionalDouble(mean, "mean")).expand(shape), Tensor.scalar(s).expand(shape));
+  }
+
+  private static TdslError negativeStd(Object std) {
+    double s = Convert.optionalDouble(std, "std");
+    return new TdslError("normal expects std >= 0.0, but found std " + (s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s)));
   }
 
   /** A float tensor argument: these draws are defined on probabilities and means. */
   private static Tensor floats(Object v, String fn) {
     Tensor t = Convert.tensor(v, fn, "input");
     if (!t.dtype().isFloatingPoint()) {
-      throw new TdslError(fn + " expects a floating point tensor, got " + t.dtype().shortName());
+      String type = t.dtype() == DType.INT64 ? "Long" : "Bool";
+      throw new TdslError(switch (fn) {
+        case "multinomial" -> "multinomial only supports floating-point dtypes for input, got: " + type;
+        case "bernoulli" -> "\"bernoulli_tensor_cpu_p_\" not implemented for '" + type + "'";
+        default -> fn + " expects a floating point tensor, got " + type;
+      });
     }
     return t;
   }

@@ -16,9 +16,11 @@ final class SettingsOps {
         a -> { PrintOptions.setCurrent(printOptions(a)); return null; });
     t.function("set_default_dtype(d)", "The dtype of new float tensors: float32 (the only float dtype tdsl has so far).",
         a -> {
-          if (a.get("d") != DType.FLOAT32) {
-            throw new TdslError("only floating-point types are supported as the default type, and tdsl has only torch.float32 so far");
+          Object d = a.get("d");
+          if (d instanceof DType type && !type.isFloatingPoint()) {
+            throw new TdslError("only floating-point types are supported as the default type");
           }
+          if (d != DType.FLOAT32) throw new TdslError("tdsl has only torch.float32 as a floating-point type so far");
           return null;
         });
     t.function("get_default_dtype()", "The dtype of new float tensors: torch.float32.", a -> DType.FLOAT32);

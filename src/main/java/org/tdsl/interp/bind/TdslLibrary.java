@@ -64,6 +64,8 @@ public final class TdslLibrary {
     b.registerValue("float32", "The 32-bit floating-point dtype (torch.float32).", DType.FLOAT32);
     b.registerValue("int64", "The 64-bit integer dtype (torch.int64).", DType.INT64);
     PyType tensorClass = new PyType("torch.Tensor", table.methods(), TensorClassOps.constructor("Tensor", DType.FLOAT32));
+    torch.put("Size", new org.tdsl.interp.Builtin("Size", "Size(sizes=())", "torch.Size: a shape, a tuple of ints.",
+        a -> new TorchSize(Convert.ints(a.get("sizes"), "Size"))));
     torch.put("FloatTensor", TensorClassOps.constructor("FloatTensor", DType.FLOAT32));
     torch.put("LongTensor", TensorClassOps.constructor("LongTensor", DType.INT64));
     torch.put("BoolTensor", TensorClassOps.constructor("BoolTensor", DType.BOOL));

@@ -23,17 +23,13 @@ final class TensorClassOps {
           List<Object> args = a.varargs("args").items();
           if (args.size() == 1 && !(args.get(0) instanceof TorchSize) && !(args.get(0) instanceof Long)) {
             Object data = args.get(0);
-            if (data instanceof Tensor t) {
-              if (t.dtype() != dtype) {
-                throw new TdslError("expected " + dtype.shortName() + " (got " + t.dtype().shortName() + ")");
-              }
-              return t;
-            }
+            if (data instanceof Tensor t) return t;  // PyTorch's legacy constructor hands the tensor back
             if (Convert.items(data) == null) {
               throw new TdslError("new(): data must be a sequence (got " + org.tdsl.interp.Values.typeName(data) + ")");
             }
             return Convert.fromData(data, dtype);
           }
+          if (args.isEmpty()) return Tensor.zeros(dtype, 0);  // torch.Tensor(): an empty vector
           return Tensor.zeros(dtype, Convert.shape(a.varargs("args"), name));
         });
   }

@@ -23,9 +23,9 @@ public final class ElementFormatter {
     this.dtype = dtype;
     this.values = values;
     if (dtype.isFloatingPoint()) measureFloats(shown);
+    else for (int i : shown) maxWidth = Math.max(maxWidth, plain(i).length());
     // as PyTorch's _Formatter: a forced sci_mode replaces the measured one, the width stays
     if (PrintOptions.current().sciMode() != null) sciMode = PrintOptions.current().sciMode();
-    else for (int i : shown) maxWidth = Math.max(maxWidth, plain(i).length());
   }
 
   public int width() { return maxWidth; }
