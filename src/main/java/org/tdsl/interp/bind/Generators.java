@@ -27,7 +27,11 @@ final class Generators {
 
   /** Runs a draw with generator= (when given) as the current generator. */
   static <T> T draw(Args a, Supplier<T> draw) {
-    Object g = a.get("generator");
+    return draw(a.get("generator"), draw);
+  }
+
+  /** Runs a draw with g (a torch.Generator, or null: the global one) as the current generator. */
+  static <T> T draw(Object g, Supplier<T> draw) {
     if (g == null) return draw.get();
     if (!(g instanceof Generator gen)) {
       throw new TdslError("generator must be a torch.Generator, not " + Values.typeName(g));

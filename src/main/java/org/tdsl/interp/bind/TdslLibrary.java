@@ -54,6 +54,7 @@ public final class TdslLibrary {
     VizOps.install(b);
     Device.install(b, torch);
     Generators.install(b, torch);
+    DataUtils.install(b, torch);
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus", "one_hot")) {
       functional.put(name, torch.get(name));
     }
@@ -89,6 +90,8 @@ public final class TdslLibrary {
     b.registerProtocol(org.tdsl.nn.StepLR.class, TrainingOps.SCHEDULER);
     b.registerProtocol(org.tdsl.data.Dataset.class, TrainingOps.DATASET);
     b.registerProtocol(TrainingOps.Loader.class, TrainingOps.LOADER);
+    b.registerProtocol(ItemLoader.class, ItemLoader.PROTOCOL);
+    b.registerProtocol(ItemSubset.class, ItemSubset.PROTOCOL);
     b.registerUserError(TensorException.class);
     // the nn, data and io layers speak PyTorch's ValueError/IndexError words through these
     b.registerUserError(IllegalArgumentException.class);
