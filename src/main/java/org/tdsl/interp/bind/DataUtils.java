@@ -60,7 +60,7 @@ final class DataUtils {
   }
 
   private static Object loader(Args a, PyCallable len) {
-    Object dataset = a.get("dataset");
+    Object dataset = fastest(a.get("dataset"));
     if (a.get("batch_sampler") != null) throw new TdslError("DataLoader(): tdsl does not support batch_sampler= yet");
     Object batch = a.get("batch_size");
     Integer batchSize = batch == null ? null : Convert.toInt(batch, "batch_size");
@@ -79,7 +79,13 @@ final class DataUtils {
         a.get("sampler"), a.get("generator"), len, a.interpreter());
   }
 
-  private static Object subset(Object dataset, List<Object> indices, Args a) {
+  /** A torchvision dataset whose transform tdsl knows loads as its tensors, without calling the transform per image. */
+  private static Object fastest(Object dataset) {
+    return dataset instanceof VisionDataset v && v.fast() != null ? v.fast() : dataset;
+  }
+
+  private static Object subset(Object given, List<Object> indices, Args a) {
+    Object dataset = fastest(given);
     if (dataset instanceof Dataset d) {
       int[] at = new int[indices.size()];
       for (int i = 0; i < at.length; i++) at[i] = (int) Values.toIndex(indices.get(i));

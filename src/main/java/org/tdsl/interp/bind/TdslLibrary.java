@@ -55,6 +55,7 @@ public final class TdslLibrary {
     Device.install(b, torch);
     Generators.install(b, torch);
     DataUtils.install(b, torch);
+    Torchvision.install(b);
     for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus", "one_hot")) {
       functional.put(name, torch.get(name));
     }

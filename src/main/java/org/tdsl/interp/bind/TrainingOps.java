@@ -213,7 +213,7 @@ final class TrainingOps {
       List<Object> out = new ArrayList<>();
       for (int i = 0; i < item.length; i++) {
         // torchvision gives the label as a Python int
-        boolean label = underlying(self) instanceof Mnist && i == 1;
+        boolean label = (underlying(self) instanceof Mnist || underlying(self) instanceof org.tdsl.data.MnistImages) && i == 1;
         out.add(label ? TensorProtocol.item(item[i]) : item[i]);
       }
       return new PyTuple(out);
