@@ -37,6 +37,7 @@ final class Generators {
       throw new TdslError("generator must be a torch.Generator, not " + Values.typeName(g));
     }
     Rng previous = Rng.current();
+    gen.rng.replay(previous.replay());  // a replayed run answers a generator's draws from the same recording
     Rng.setCurrent(gen.rng);
     try {
       return draw.get();
