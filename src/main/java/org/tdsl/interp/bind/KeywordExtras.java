@@ -30,9 +30,14 @@ final class KeywordExtras {
 
   /** The signature with the extra keyword-only parameters this operation takes. */
   static String signature(String signature) {
+    return signature(signature, true);
+  }
+
+  /** withOut false: a tensor method's signature, which never takes out=. */
+  static String signature(String signature, boolean withOut) {
     List<String> extra = new ArrayList<>();
     if (hasParam(signature, "keepdim") && !hasParam(signature, "keepdims")) extra.add("keepdims=None");
-    if (OUT.contains(name(signature)) && !hasParam(signature, "out")) extra.add("out=None");
+    if (withOut && OUT.contains(name(signature)) && !hasParam(signature, "out")) extra.add("out=None");
     if (extra.isEmpty()) return signature;
     int close = signature.lastIndexOf(')');
     String body = signature.substring(signature.indexOf('(') + 1, close).trim();
@@ -51,6 +56,10 @@ final class KeywordExtras {
 
   /** The implementation, reading the extra keywords: keepdims fills keepdim; out receives the result. */
   static BuiltinFn impl(String signature, BuiltinFn impl) {
+    return impl(signature, impl, true);
+  }
+
+  static BuiltinFn impl(String signature, BuiltinFn impl, boolean withOut) {
     BuiltinFn withKeepdims = !hasParam(signature, "keepdim") || hasParam(signature, "keepdims") ? impl : a -> {
       Object keepdims = a.get("keepdims");
       if (keepdims != null && a.keywords().containsKey("keepdim")) {
@@ -58,7 +67,7 @@ final class KeywordExtras {
       }
       return impl.call(keepdims == null ? a : a.with("keepdim", keepdims));
     };
-    if (!OUT.contains(name(signature)) || hasParam(signature, "out")) return withKeepdims;
+    if (!withOut || !OUT.contains(name(signature)) || hasParam(signature, "out")) return withKeepdims;
     return a -> {
       Object out = a.get("out");
       Object result = withKeepdims.call(a);

@@ -25,7 +25,8 @@ final class OpTable {
   /** A function (bare name and torch.NAME) that is also a tensor method. */
   Builtin both(String signature, String help, BuiltinFn impl) {
     Builtin b = function(signature, help, impl);
-    methods.put(b.name(), b);
+    // the method form takes no out= (PyTorch's tensor methods have none)
+    methods.put(b.name(), new Builtin(b.name(), KeywordExtras.signature(signature, false), help, KeywordExtras.impl(signature, impl, false)));
     return b;
   }
 
@@ -45,7 +46,7 @@ final class OpTable {
 
   /** A tensor method only; its first parameter is the tensor. */
   Builtin method(String signature, String help, BuiltinFn impl) {
-    Builtin b = new Builtin(nameOf(signature), KeywordExtras.signature(signature), help, KeywordExtras.impl(signature, impl));
+    Builtin b = new Builtin(nameOf(signature), KeywordExtras.signature(signature, false), help, KeywordExtras.impl(signature, impl, false));
     methods.put(b.name(), b);
     return b;
   }
