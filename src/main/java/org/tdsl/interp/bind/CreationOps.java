@@ -14,11 +14,11 @@ final class CreationOps {
     t.function("tensor(data, *, dtype=None, device=None, requires_grad=False)",
         "A tensor from a number or nested lists: tensor([[1., 2.], [3., 4.]]).",
         a -> finish(Convert.fromData(a.get("data"), Convert.dtype(a.get("dtype"))), a));
-    t.function("zeros(*size, dtype=None, device=None, requires_grad=False)", "A tensor of zeros: zeros(2, 3).",
+    t.function("zeros(*sizes, size=None, dtype=None, device=None, requires_grad=False)", "A tensor of zeros: zeros(2, 3).",
         a -> finish(Tensor.zeros(dtypeOr(a, DType.FLOAT32), size(a, "zeros")), a));
-    t.function("ones(*size, dtype=None, device=None, requires_grad=False)", "A tensor of ones: ones(2, 3).",
+    t.function("ones(*sizes, size=None, dtype=None, device=None, requires_grad=False)", "A tensor of ones: ones(2, 3).",
         a -> finish(Tensor.ones(dtypeOr(a, DType.FLOAT32), size(a, "ones")), a));
-    t.function("empty(*size, dtype=None, device=None, requires_grad=False)", "An uninitialised tensor (tdsl fills it with zeros).",
+    t.function("empty(*sizes, size=None, dtype=None, device=None, requires_grad=False)", "An uninitialised tensor (tdsl fills it with zeros).",
         a -> finish(Tensor.empty(dtypeOr(a, DType.FLOAT32), size(a, "empty")), a));
     t.function("full(size, fill_value, *, dtype=None, device=None, requires_grad=False)", "A tensor filled with one value.",
         a -> {
@@ -47,9 +47,9 @@ final class CreationOps {
         });
     t.function("linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)", "steps values evenly spaced from start to end.",
         a -> finish(Tensor.linspace(a.getDouble("start"), a.getDouble("end"), Convert.toInt(a.get("steps"), "steps")), a));
-    t.function("rand(*size, dtype=None, generator=None, device=None, requires_grad=False)", "Uniform random numbers in [0, 1).",
+    t.function("rand(*sizes, size=None, dtype=None, generator=None, device=None, requires_grad=False)", "Uniform random numbers in [0, 1).",
         a -> finish(Generators.draw(a, () -> Tensor.rand(size(a, "rand"))), a));
-    t.function("randn(*size, dtype=None, generator=None, device=None, requires_grad=False)", "Standard normal random numbers.",
+    t.function("randn(*sizes, size=None, dtype=None, generator=None, device=None, requires_grad=False)", "Standard normal random numbers.",
         a -> finish(Generators.draw(a, () -> Tensor.randn(size(a, "randn"))), a));
     t.function("randint(low, high=None, size=None, *, dtype=None, generator=None, device=None, requires_grad=False)",
         "Random integers in [low, high): randint(10, (3,)) or randint(2, 10, (3,)).",
@@ -80,9 +80,12 @@ final class CreationOps {
         a -> finish(input(a, "randn_like").randnLike(), a));
   }
 
-  /** The sizes of zeros(2, 3), zeros((2, 3)) or zeros(size=(2, 3)) (the last passed as out= is not: see install). */
+  /** The sizes of zeros(2, 3), zeros((2, 3)) or zeros(size=(2, 3)). */
   private static int[] size(Args a, String fn) {
-    return Convert.shape(a.varargs("size"), fn);
+    Object size = a.get("size");
+    if (size == null) return Convert.shape(a.varargs("sizes"), fn);
+    if (!a.varargs("sizes").items().isEmpty()) throw new TdslError(fn + "() got multiple values for argument 'size'");
+    return Convert.ints(size, fn + "(): size");
   }
 
   private static Tensor input(Args a, String fn) {
