@@ -38,3 +38,4 @@ a, b = torch.utils.data.random_split(train, [0.75, 0.25])
 print(len(a), len(b))
 xa, ya = a[0]
 print(xa.shape, type(ya))
+print(type(torch.utils.data.DataLoader(train, batch_size=3, shuffle=True, num_workers=2, pin_memory=False).dataset), len(torch.utils.data.DataLoader(test, batch_size=64).dataset))

@@ -148,9 +148,11 @@ final class TrainingOps {
    * A DataLoader with the interpreter's output. Its loops draw a bar when barred is true and
    * out is a terminal's {@link Screen} (the command and the REPL make one only on a terminal).
    */
-  record Loader(DataLoader loader, java.io.PrintStream out, boolean barred, Object generator) {
+  record Loader(DataLoader loader, java.io.PrintStream out, boolean barred, Object generator, Object dataset) {
+    /** dataset: what loader.dataset answers, the value the program gave (a torchvision MNIST, say). */
     Loader(DataLoader loader, Args a) {
-      this(loader, a.out(), a.getBool("progress") && a.interpreter().console() && Progress.enabled(), a.get("generator"));
+      this(loader, a.out(), a.getBool("progress") && a.interpreter().console() && Progress.enabled(), a.get("generator"),
+          a.get("dataset"));
     }
   }
 
@@ -185,7 +187,7 @@ final class TrainingOps {
 
     @Override public Object getAttr(Loader self, String name) {
       return switch (name) {
-        case "dataset" -> self.loader.dataset();
+        case "dataset" -> self.dataset;
         case "batch_size" -> (long) self.loader.batchSize();
         default -> UNSUPPORTED;
       };
