@@ -1,5 +1,6 @@
 package org.tdsl.interp.bind;
 
+import org.tdsl.autograd.Torch;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.TdslError;
 import org.tdsl.tensor.DType;
@@ -33,7 +34,11 @@ final class RandomOps {
       Tensor m = mean instanceof Tensor mt ? floats(mt, "normal") : Tensor.scalar(Convert.optionalDouble(mean, "mean"));
       if (!(std instanceof Tensor) && Convert.optionalDouble(std, "std") < 0) throw negativeStd(std);
       Tensor s = std instanceof Tensor st ? floats(st, "normal") : Tensor.scalar(Convert.optionalDouble(std, "std"));
-      return Tensor.normal(m, s);
+      Tensor drawn = Tensor.normal(m, s);
+      // PyTorch records the draw with a zero gradient for a mean or std that requires grad
+      Tensor[] inputs = {mean instanceof Tensor mt ? mt : null, std instanceof Tensor st ? st : null};
+      return Torch.record("NormalBackward", inputs, drawn, new Tensor[0], c -> new Tensor[] {
+          c.needs(0) ? Torch.zeros_like(inputs[0]) : null, c.needs(1) ? Torch.zeros_like(inputs[1]) : null});
     }
     if (size == null) {
       throw new TdslError("normal() received an invalid combination of arguments - got (float, float), but expected one of: (Tensor mean, Tensor std), (Tensor mean, float std), (float mean, Tensor std), (float mean, float std, tuple of ints size)");
