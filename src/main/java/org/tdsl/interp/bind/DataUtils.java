@@ -86,12 +86,20 @@ final class DataUtils {
 
   private static Object subset(Object given, List<Object> indices, Args a) {
     Object dataset = fastest(given);
+    List<Object> at = new ArrayList<>(indices.size());
+    for (Object i : indices) at.add(index(i));
     if (dataset instanceof Dataset d) {
-      int[] at = new int[indices.size()];
-      for (int i = 0; i < at.length; i++) at[i] = (int) Values.toIndex(indices.get(i));
-      return new Subset(d, at);
+      int[] rows = new int[at.size()];
+      for (int i = 0; i < rows.length; i++) rows[i] = (int) (long) (Long) at.get(i);
+      return new Subset(d, rows);
     }
-    return new ItemSubset(dataset, new ArrayList<>(indices), a.interpreter());
+    return new ItemSubset(dataset, at, a.interpreter());
+  }
+
+  /** An index as Python's int: ints, and one-element integer tensors (Subset(ds, torch.tensor([4, 1]))). */
+  private static Long index(Object i) {
+    if (i instanceof Tensor t && t.numel() == 1 && !t.dtype().isFloatingPoint()) return t.getLong(0);
+    return Values.toIndex(i);
   }
 
   /** PyTorch 1.13's random_split: fractions become lengths (the remainder dealt round-robin), then one randperm. */
