@@ -53,7 +53,7 @@ sealed interface ImageTransforms {
   record ToTensor() implements ImageTransforms {
     @Override public Object apply(Object x, Interpreter ip) {
       if (x instanceof GrayImage img) return img.toTensor();
-      throw new TdslError("pic should be PIL Image or ndarray. Got " + Values.typeName(x, ip));
+      throw new TdslError("pic should be PIL Image or ndarray. Got " + classOf(x, ip));
     }
 
     @Override public String repr() { return "ToTensor()"; }
@@ -61,11 +61,10 @@ sealed interface ImageTransforms {
 
   record Normalize(float[] mean, float[] std, String repr) implements ImageTransforms {
     @Override public Object apply(Object x, Interpreter ip) {
-      if (!(x instanceof Tensor t) || !t.dtype().isFloatingPoint()) {
-        throw new TdslError("Input tensor should be a float tensor. Got " + Values.typeName(x, ip) + ".");
-      }
+      if (!(x instanceof Tensor t)) throw new TdslError("img should be Tensor Image. Got " + classOf(x, ip));
+      if (!t.dtype().isFloatingPoint()) throw new TdslError("Input tensor should be a float tensor. Got " + t.dtype() + ".");
       if (t.dim() < 3) {
-        throw new TdslError("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = " + new TorchSize(t.shape()) + ".");
+        throw new TdslError("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = " + new TorchSize(t.shape()));
       }
       int c = t.size(-3);
       Tensor m = channels(mean, c), s = channels(std, c);
@@ -105,6 +104,12 @@ sealed interface ImageTransforms {
   /** An augmentation tdsl does not perform yet: the image passes unchanged. */
   record NoOp(String repr) implements ImageTransforms {
     @Override public Object apply(Object x, Interpreter ip) { return x; }
+  }
+
+  /** Python's {@code type(x)} as it prints: {@code <class 'torch.Tensor'>}. */
+  static String classOf(Object x, Interpreter ip) {
+    for (var f : ip.builtins().functions()) if (f.name().equals("type")) return String.valueOf(ip.callValue(f, List.of(x), Map.of()));
+    return Values.typeName(x, ip);
   }
 
   /** Applies a transform: ours directly, any other callable (a user's function) through the interpreter. */
