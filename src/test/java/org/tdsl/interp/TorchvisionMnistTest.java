@@ -62,6 +62,18 @@ class TorchvisionMnistTest {
         run(Files.readString(GOLDEN.resolve("mnist_vision.tdsl")), root));
   }
 
+  /** FashionMNIST reads root/FashionMNIST/raw, in the same format (here: the MNIST sample's files). */
+  @Test void fashionMnistReadsItsOwnFolder() throws IOException {
+    Path raw = Files.createDirectories(root.resolve("FashionMNIST/raw"));
+    try (var files = Files.list(SAMPLE)) {
+      for (Path gz : files.filter(p -> p.toString().endsWith(".gz")).toList()) Files.copy(gz, raw.resolve(gz.getFileName()));
+    }
+    String out = run("ds = torchvision.datasets.FashionMNIST(argv[1], train=False, download=True)\n"
+        + "print(type(ds), len(ds), ds.classes[9], ds[0][1], str(ds).replace(argv[1], 'ROOT'))", root);
+    assertEquals("<class 'torchvision.datasets.mnist.FashionMNIST'> 200 Ankle boot 0 Dataset FashionMNIST\n"
+        + "    Number of datapoints: 200\n    Root location: ROOT\n    Split: Test\n", out);
+  }
+
   @Test void absentFilesSayWhereToPutThem() {
     TdslError e = assertThrows(TdslError.class,
         () -> run("torchvision.datasets.FashionMNIST(argv[1], download=True)", root));
