@@ -19,6 +19,7 @@ final class SessionRuntime implements Allocations.Guard {
   private final Rng rng;
   private boolean gradEnabled = true;
   private boolean anomalyEnabled = false;
+  private org.tdsl.tensor.format.PrintOptions printOptions = org.tdsl.tensor.format.PrintOptions.DEFAULT;  // torch.set_printoptions
   private boolean running;  // a program runs (not the host converting a value): cancellation applies
 
   SessionRuntime(Interpreter interpreter, long maxElements, long seed) {
@@ -45,7 +46,9 @@ final class SessionRuntime implements Allocations.Guard {
   Installed install() {
     Rng threadRng = Rng.current();
     Allocations.Guard threadGuard = Allocations.current();
+    org.tdsl.tensor.format.PrintOptions threadPrint = org.tdsl.tensor.format.PrintOptions.current();
     Rng.setCurrent(rng);
+    org.tdsl.tensor.format.PrintOptions.setCurrent(printOptions);
     Allocations.setCurrent(this);
     GradMode.Scope grad = GradMode.scope(gradEnabled);
     GradMode.Scope anomaly = AnomalyMode.enable(anomalyEnabled);
@@ -56,6 +59,8 @@ final class SessionRuntime implements Allocations.Guard {
       grad.close();
       Allocations.setCurrent(threadGuard);
       Rng.setCurrent(threadRng);
+      printOptions = org.tdsl.tensor.format.PrintOptions.current();
+      org.tdsl.tensor.format.PrintOptions.setCurrent(threadPrint);
     };
   }
 

@@ -17,6 +17,34 @@ public final class MnistFiles {
 
   private MnistFiles() {}
 
+  /** The bytes of the images as stored (0..255), {@code count × rows × cols} row-major, and the labels. */
+  public record RawSplit(int count, int rows, int cols, byte[] pixels, long[] labels) {}
+
+  /** The files' bytes, undecoded: what torchvision's MNIST holds and hands out as images. */
+  public static RawSplit loadRaw(Path dir, boolean train) {
+    String prefix = train ? "train" : "t10k";
+    Path imagesFile = find(dir, prefix + "-images-idx3-ubyte");
+    Path labelsFile = find(dir, prefix + "-labels-idx1-ubyte");
+    Idx.Array images = Idx.read(imagesFile, 3, "images");
+    Idx.Array labels = Idx.read(labelsFile, 1, "labels");
+    if (images.count() != labels.count()) {
+      throw new DataException(String.format("mnist: %s holds %d images but %s holds %d labels",
+          imagesFile, images.count(), labelsFile, labels.count()));
+    }
+    long[] ys = new long[labels.count()];
+    for (int i = 0; i < ys.length; i++) ys[i] = labels.data()[i] & 0xff;
+    return new RawSplit(images.count(), images.dims()[1], images.dims()[2], images.data(), ys);
+  }
+
+  /** Whether dir holds both files of the split (gzipped or not). */
+  public static boolean present(Path dir, boolean train) {
+    String prefix = train ? "train" : "t10k";
+    for (String name : new String[] {prefix + "-images-idx3-ubyte", prefix + "-labels-idx1-ubyte"}) {
+      if (!Files.isRegularFile(dir.resolve(name + ".gz")) && !Files.isRegularFile(dir.resolve(name))) return false;
+    }
+    return true;
+  }
+
   public static Split load(Path dir, boolean train) {
     String prefix = train ? "train" : "t10k";
     Path imagesFile = find(dir, prefix + "-images-idx3-ubyte");

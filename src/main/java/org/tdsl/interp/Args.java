@@ -41,6 +41,16 @@ public final class Args {
     return new Args(interpreter, all, keywords);
   }
 
+  /** These bound Args with one parameter's value replaced (an alias such as keepdims= filling keepdim). */
+  public Args with(String name, Object value) {
+    if (signature == null) throw new IllegalStateException("Args not bound");
+    Object[] copy = bound.clone();
+    for (int i = 0; i < signature.params().size(); i++) {
+      if (signature.params().get(i).name().equals(name)) copy[i] = value;
+    }
+    return new Args(interpreter, positional, keywords, signature, copy);
+  }
+
   public List<Object> positional() {
     return positional;
   }

@@ -232,6 +232,73 @@ public final class Tensor {
   }
 
   /**
+   * {@code torch.normal}: mean + std * N(0, 1), elementwise over the broadcast of mean and std
+   * (either may be a one-element tensor standing for a number). A replayed draw is the output.
+   */
+  public static Tensor normal(Tensor mean, Tensor std) {
+    int[] shape = Shapes.broadcast(mean.shape, std.shape);
+    Rng r = Rng.current();
+    double[] recorded = r.recordedFloats("normal", shape);
+    Tensor m = mean.to(DType.FLOAT32).expand(shape).contiguous(), s = std.to(DType.FLOAT32).expand(shape).contiguous();
+    int n = Shapes.numel(shape);
+    for (int i = 0; i < n; i++) {
+      if (!(s.getDouble(i) >= 0)) throw new TensorException("normal expects all elements of std >= 0.0");
+    }
+    float[] v = new float[Allocations.reserve(n)];
+    for (int i = 0; i < n; i++) v[i] = (float) (recorded != null ? recorded[i] : m.getDouble(i) + s.getDouble(i) * r.nextGaussian());
+    return of(v, shape);
+  }
+
+  /**
+   * {@code torch.multinomial}: numSamples category indices per row of non-negative weights (a
+   * vector or a matrix of rows), drawn with or without replacement.
+   */
+  public static Tensor multinomial(Tensor weights, int numSamples, boolean replacement) {
+    if (weights.dim() < 1 || weights.dim() > 2) throw new TensorException("prob_dist must be 1 or 2 dim");
+    int rows = weights.dim() == 1 ? 1 : weights.shape[0], k = weights.shape[weights.dim() - 1];
+    if (numSamples <= 0) throw new TensorException("cannot sample n_sample <= 0 samples");
+    if (!replacement && numSamples > k) {
+      throw new TensorException("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+    }
+    int[] shape = weights.dim() == 1 ? new int[] {numSamples} : new int[] {rows, numSamples};
+    Rng r = Rng.current();
+    long[] recorded = r.recordedLongs("multinomial", shape);
+    if (recorded != null) return of(recorded, shape);
+    Tensor w = weights.to(DType.FLOAT32).contiguous();
+    long[] out = new long[Allocations.reserve((long) rows * numSamples)];
+    for (int row = 0; row < rows; row++) {
+      double[] p = new double[k];
+      int positive = 0;
+      for (int j = 0; j < k; j++) {
+        p[j] = w.getDouble(row * k + j);
+        if (!(p[j] >= 0) || Double.isInfinite(p[j])) {
+          throw new TensorException("probability tensor contains either `inf`, `nan` or element < 0");
+        }
+        if (p[j] > 0) positive++;
+      }
+      if (positive == 0) throw new TensorException("invalid multinomial distribution (sum of probabilities <= 0)");
+      if (!replacement && numSamples > positive) {
+        throw new TensorException("invalid multinomial distribution (with replacement=False, not enough non-negative category to sample)");
+      }
+      for (int s = 0; s < numSamples; s++) {
+        double total = 0;
+        for (double x : p) total += x;
+        double u = r.nextDouble() * total, acc = 0;
+        int chosen = -1;
+        for (int j = 0; j < k; j++) {
+          if (p[j] <= 0) continue;
+          chosen = j;  // the last positive category catches rounding at the top end
+          acc += p[j];
+          if (u < acc) break;
+        }
+        out[row * numSamples + s] = chosen;
+        if (!replacement) p[chosen] = 0;
+      }
+    }
+    return of(out, shape);
+  }
+
+  /**
    * The recorded values of an in-place filler ({@code uniform_}, {@code normal_}) of a tensor of
    * {@code shape} when this thread replays draws (a float tensor), else null: the caller draws.
    */

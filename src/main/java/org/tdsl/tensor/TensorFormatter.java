@@ -2,30 +2,32 @@ package org.tdsl.tensor;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tdsl.tensor.format.PrintOptions;
 import org.tdsl.tensor.format.ElementFormatter;
 
 /**
  * Prints a tensor exactly as PyTorch's {@code torch/_tensor_str.py} does with the default
- * print options: precision 4, summarised with {@code ...} past 1000 elements keeping 3 edge
- * items per dimension, lines wrapped at 80 columns.
+ * print options (torch.set_printoptions; by default precision 4, summarised with {@code ...} past 1000 elements keeping 3 edge
+ * items per dimension, lines wrapped at 80 columns).
  */
 public final class TensorFormatter {
-  private static final int THRESHOLD = 1000;
-  private static final int EDGE_ITEMS = 3;
-  private static final int LINE_WIDTH = 80;
   private static final String PREFIX = "tensor(";
 
   private final int[] shape;
   private final int[] strides;
   private final boolean summarize;
   private final ElementFormatter formatter;
+  private final int edgeItems, lineWidth;  // of torch.set_printoptions, read once per tensor printed
 
   private TensorFormatter(int[] shape, DType dtype, ElementSource values) {
     this.shape = shape;
     this.strides = new int[shape.length];
     int stride = 1;
     for (int d = shape.length - 1; d >= 0; d--) { strides[d] = stride; stride *= shape[d]; }
-    this.summarize = stride > THRESHOLD;
+    PrintOptions options = PrintOptions.current();
+    this.edgeItems = options.edgeItems();
+    this.lineWidth = options.lineWidth();
+    this.summarize = stride > options.threshold();
     List<Integer> shown = new ArrayList<>();
     collectShown(0, 0, shown);
     this.formatter = new ElementFormatter(dtype, values, shown);
@@ -74,9 +76,9 @@ public final class TensorFormatter {
   /** The indices printed along {@code dim}; -1 marks the "..." between the edges. */
   private int[] indices(int dim) {
     int n = shape[dim];
-    if (summarize && n > 2 * EDGE_ITEMS) {
-      int[] r = new int[2 * EDGE_ITEMS];
-      for (int k = 0; k < EDGE_ITEMS; k++) { r[k] = k; r[EDGE_ITEMS + k] = n - EDGE_ITEMS + k; }
+    if (summarize && n > 2 * edgeItems) {
+      int[] r = new int[2 * edgeItems];
+      for (int k = 0; k < edgeItems; k++) { r[k] = k; r[edgeItems + k] = n - edgeItems + k; }
       return r;
     }
     int[] r = new int[n];
@@ -84,7 +86,7 @@ public final class TensorFormatter {
     return r;
   }
 
-  private boolean elided(int dim) { return summarize && shape[dim] > 2 * EDGE_ITEMS; }
+  private boolean elided(int dim) { return summarize && shape[dim] > 2 * edgeItems; }
 
   /** _tensor_str_with_formatter for the sub-tensor starting at {@code dim}, {@code offset}. */
   private String block(int dim, int offset, int indent) {
@@ -94,7 +96,7 @@ public final class TensorFormatter {
     List<String> slices = new ArrayList<>();
     int[] idx = indices(dim);
     for (int k = 0; k < idx.length; k++) {
-      if (elided(dim) && k == EDGE_ITEMS) slices.add("...");
+      if (elided(dim) && k == edgeItems) slices.add("...");
       slices.add(block(dim + 1, offset + idx[k] * strides[dim], indent + 1));
     }
     String sep = "," + "\n".repeat(rank - 1) + " ".repeat(indent + 1);
@@ -103,11 +105,11 @@ public final class TensorFormatter {
 
   /** _vector_str: as many elements per line as fit in the line width. */
   private String row(int dim, int offset, int indent) {
-    int perLine = Math.max(1, Math.floorDiv(LINE_WIDTH - indent, formatter.width() + 2));
+    int perLine = Math.max(1, Math.floorDiv(lineWidth - indent, formatter.width() + 2));
     List<String> items = new ArrayList<>();
     int[] idx = indices(dim);
     for (int k = 0; k < idx.length; k++) {
-      if (elided(dim) && k == EDGE_ITEMS) items.add(" ...");
+      if (elided(dim) && k == edgeItems) items.add(" ...");
       items.add(formatter.format(offset + idx[k] * strides[dim]));
     }
     List<String> lines = new ArrayList<>();
@@ -123,7 +125,7 @@ public final class TensorFormatter {
     int lastLineLen = text.length() - text.lastIndexOf('\n') + 1;
     for (String suffix : suffixes) {
       int measured = suffix.startsWith("grad_fn=<") ? suffix.length() + nameSlack : suffix.length();
-      if (lastLineLen + measured + 2 > LINE_WIDTH) {
+      if (lastLineLen + measured + 2 > PrintOptions.current().lineWidth()) {
         b.append(",\n").repeat(' ', indent).append(suffix);
         lastLineLen = indent + suffix.length();
       } else {

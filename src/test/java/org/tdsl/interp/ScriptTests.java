@@ -43,6 +43,9 @@ class ScriptTests {
       return new Outcome(bytes.toString(StandardCharsets.UTF_8), 0, null);
     } catch (TdslError e) {
       return new Outcome(bytes.toString(StandardCharsets.UTF_8), e.isSyntax() ? 2 : 1, e);
+    } finally {
+      // torch.set_printoptions lasts for the thread, as in PyTorch's process: the next script starts afresh
+      org.tdsl.tensor.format.PrintOptions.setCurrent(org.tdsl.tensor.format.PrintOptions.DEFAULT);
     }
   }
 

@@ -96,7 +96,7 @@ class InterpreterBackendTest {
     InterpreterBackend full = full();
     full.run("a = ones(2, 3)\nnet = nn.Sequential(nn.Linear(2, 3))\nn = 5");
     String sum = full.help("sum");
-    assertTrue(sum.startsWith("sum(iterable, start=0)\n") && sum.contains("\nTensor.sum(dim=None, keepdim=False, *, dtype=None)\n"), sum);
+    assertTrue(sum.startsWith("sum(iterable, start=0)\n") && sum.contains("\nTensor.sum(dim=None, keepdim=False, *, dtype=None, keepdims=None)\n"), sum);
     assertTrue(full.help("F.relu").startsWith("relu(input"), full.help("F.relu"));
     assertTrue(full.help("a.sum").startsWith("Tensor.sum(dim=None, keepdim=False"), full.help("a.sum"));
     assertTrue(full.help("Tensor.sum").contains("Tensor.sum(dim=None, keepdim=False"), full.help("Tensor.sum"));
@@ -247,7 +247,7 @@ class InterpreterBackendTest {
   void keywordArgumentsComeFromTheCalledValueItself() {
     InterpreterBackend full = new InterpreterBackend(o -> new Interpreter(org.tdsl.interp.bind.TdslLibrary.standard(), o), out);
     full.run("z = ones(2, 3)\ndef f(a, b=1, *, c=2) { return a }");
-    assertEquals(List.of("dim", "keepdim", "dtype"), full.keywordNames("z.sum"), "the tensor method, not Python's sum");
+    assertEquals(List.of("dim", "keepdim", "dtype", "keepdims"), full.keywordNames("z.sum"), "the tensor method, not Python's sum");
     assertEquals(List.of("a", "b", "c"), full.keywordNames("f"));
     assertEquals(List.of(), full.keywordNames("nope"));
     var names = new TdslCompleter(full, dir).candidates("z.sum(ke", 8).stream().map(c -> c.value()).toList();

@@ -44,11 +44,7 @@ final class LibraryClasses {
     });
 
     PyClass tensor = PyClass.wrapper("Tensor", "torch", PyClass.OBJECT, v -> v instanceof Tensor,
-        new Builtin("Tensor", "Tensor(*data)", "A float32 tensor from data, or of zeros with the given sizes.", a -> {
-          List<Object> data = a.varargs("data").items();
-          if (data.size() == 1 && !(data.get(0) instanceof Long)) return Convert.fromData(data.get(0), DType.FLOAT32);
-          return Tensor.zeros(DType.FLOAT32, Convert.shape(a.varargs("data"), "Tensor"));
-        }));
+        TensorClassOps.constructor("Tensor", DType.FLOAT32));
     PyClass parameter = PyClass.wrapper("Parameter", "torch.nn.parameter", tensor, v -> v instanceof Tensor t && t.isParameter(),
         new Builtin("Parameter", "Parameter(data=None, requires_grad=True)",
             "A tensor that a module registers for training when it is assigned to one of its attributes.", a -> {
@@ -66,8 +62,9 @@ final class LibraryClasses {
     nn.put("Module", module);
     nn.put("Parameter", parameter);
     torch.put("Tensor", tensor);
-    Namespace utils = new Namespace("torch.utils");
-    Namespace data = new Namespace("torch.utils.data");
+    // DataUtils made torch.utils.data with the loaders and splits: the classes join them there
+    Namespace utils = torch.get("utils") instanceof Namespace u ? u : new Namespace("torch.utils");
+    Namespace data = utils.get("data") instanceof Namespace d ? d : new Namespace("torch.utils.data");
     torch.put("utils", utils);
     utils.put("data", data);
     data.put("Dataset", dataset);

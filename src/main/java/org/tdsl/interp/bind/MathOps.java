@@ -60,9 +60,13 @@ final class MathOps {
         a -> Torch.leaky_relu(in(a), a.getDouble("negative_slope")));
     t.both("softplus(input, beta=1, threshold=20)", "log(1 + exp(beta * x)) / beta.",
         a -> Torch.softplus(in(a), a.getDouble("beta"), a.getDouble("threshold")));
-    t.both("where(condition, input, other)", "Elements of input where condition holds, else of other.",
-        a -> Torch.where(Convert.tensor(a.get("condition"), "where", "condition"),
-            Convert.operand(a.get("input"), "where"), Convert.operand(a.get("other"), "where")));
+    t.both("where(condition, input=None, other=None)",
+        "Elements of input where condition holds, else of other; where(condition) alone: nonzero(condition, as_tuple=True).",
+        a -> {
+          Tensor condition = Convert.tensor(a.get("condition"), "where", "condition");
+          if (a.get("input") == null && a.get("other") == null) return CountingOps.perDim(org.tdsl.tensor.Counting.nonzero(condition));
+          return Torch.where(condition, Convert.operand(a.get("input"), "where"), Convert.operand(a.get("other"), "where"));
+        });
     t.both("softmax(input, dim)", "exp(x) / sum(exp(x)) along dim.", a -> Torch.softmax(in(a), dim(a)));
     t.both("log_softmax(input, dim)", "log(softmax(x)) along dim, computed stably.", a -> Torch.log_softmax(in(a), dim(a)));
 

@@ -15,13 +15,8 @@ final class Modules {
   static void install(Builtins b, Namespace torch) {
     Namespace nn = (Namespace) torch.get("nn");
     Namespace optim = (Namespace) torch.get("optim");
-    Namespace utils = new Namespace("torch.utils");
-    Namespace data = new Namespace("torch.utils.data");
-    for (String name : new String[] {"DataLoader", "TensorDataset", "Dataset"}) {
-      if (b.contains(name)) data.put(name, b.get(name));
-    }
-    utils.put("data", data);
-    torch.put("utils", utils);
+    Namespace utils = (Namespace) torch.get("utils");  // DataUtils' and LibraryClasses' torch.utils.data
+    Namespace data = (Namespace) utils.get("data");
 
     b.registerModule("torch", torch);
     b.registerModule("torch.nn", nn);
@@ -31,5 +26,10 @@ final class Modules {
     b.registerModule("torch.autograd", torch.get("autograd"));
     b.registerModule("torch.utils", utils);
     b.registerModule("torch.utils.data", data);
+    Namespace vision = (Namespace) b.get("torchvision");
+    b.registerModule("torchvision", vision);
+    for (String part : new String[] {"datasets", "transforms", "utils"}) {
+      b.registerModule("torchvision." + part, vision.get(part));
+    }
   }
 }

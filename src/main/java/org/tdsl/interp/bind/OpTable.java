@@ -25,27 +25,28 @@ final class OpTable {
   /** A function (bare name and torch.NAME) that is also a tensor method. */
   Builtin both(String signature, String help, BuiltinFn impl) {
     Builtin b = function(signature, help, impl);
-    methods.put(b.name(), b);
+    // the method form takes no out= (PyTorch's tensor methods have none)
+    methods.put(b.name(), new Builtin(b.name(), KeywordExtras.signature(signature, false), help, KeywordExtras.impl(signature, impl, false)));
     return b;
   }
 
   /** A function only: bare name and torch.NAME. */
   Builtin function(String signature, String help, BuiltinFn impl) {
-    Builtin b = builtins.register(nameOf(signature), signature, help, impl);
+    Builtin b = builtins.register(nameOf(signature), KeywordExtras.signature(signature), help, KeywordExtras.impl(signature, impl));
     torch.put(b.name(), b);
     return b;
   }
 
   /** A torch.NAME function that keeps its bare name for Python's builtin of the same name. */
   Builtin torchOnly(String signature, String help, BuiltinFn impl) {
-    Builtin b = new Builtin(nameOf(signature), signature, help, impl);
+    Builtin b = new Builtin(nameOf(signature), KeywordExtras.signature(signature), help, KeywordExtras.impl(signature, impl));
     torch.put(b.name(), b);
     return b;
   }
 
   /** A tensor method only; its first parameter is the tensor. */
   Builtin method(String signature, String help, BuiltinFn impl) {
-    Builtin b = new Builtin(nameOf(signature), signature, help, impl);
+    Builtin b = new Builtin(nameOf(signature), KeywordExtras.signature(signature, false), help, KeywordExtras.impl(signature, impl, false));
     methods.put(b.name(), b);
     return b;
   }

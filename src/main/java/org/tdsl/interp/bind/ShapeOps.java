@@ -133,20 +133,30 @@ final class ShapeOps {
         a -> Torch.copy_(in(a), Convert.operand(a.get("src"), "copy_")));
     t.method("masked_fill_(input, mask, value)", "value where mask is True, in place.",
         a -> Torch.masked_fill_(in(a), mask(a), a.getDouble("value")));
-    t.method("uniform_(input, a=0.0, b=1.0)", "Fills with uniform random numbers in [a, b), in place.",
-        a -> {
+    t.method("uniform_(input, a=0.0, b=1.0, *, generator=None)", "Fills with uniform random numbers in [a, b), in place.",
+        a -> Generators.draw(a, () -> {
           Tensor self = in(a);
           double lo = a.getDouble("a"), hi = a.getDouble("b");
           Tensor recorded = Tensor.replayed("uniform_", self.shape());
           return Torch.copy_(self, recorded != null ? recorded : Torch.add(Torch.mul(Tensor.rand(self.shape()), hi - lo), lo));
-        });
-    t.method("normal_(input, mean=0.0, std=1.0)", "Fills with normal random numbers, in place.",
-        a -> {
+        }));
+    t.method("normal_(input, mean=0.0, std=1.0, *, generator=None)", "Fills with normal random numbers, in place.",
+        a -> Generators.draw(a, () -> {
           Tensor self = in(a);
           Tensor recorded = Tensor.replayed("normal_", self.shape());
           return Torch.copy_(self, recorded != null ? recorded
               : Torch.add(Torch.mul(Tensor.randn(self.shape()), a.getDouble("std")), a.getDouble("mean")));
-        });
+        }));
+    t.method("bernoulli_(input, p=0.5, *, generator=None)", "Fills with 1 (probability p, a number or a tensor) or 0, in place.",
+        a -> Generators.draw(a, () -> {
+          Tensor self = in(a);
+          Tensor recorded = Tensor.replayed("bernoulli_", self.shape());
+          Object p = a.get("p");
+          Tensor drawn = recorded != null ? recorded
+              : p instanceof Tensor pt ? Tensor.bernoulli(pt.to(org.tdsl.tensor.DType.FLOAT32).expand(self.shape()))
+              : Tensor.bernoulli(a.getDouble("p"), self.shape());
+          return Torch.copy_(self, drawn);
+        }));
   }
 
   private static Tensor in(Args a) {

@@ -44,14 +44,22 @@ public final class TdslLibrary {
     ShapeOps.install(table);
     AutogradOps.install(table, autograd);
     TensorProtocol.installInfoMethods(table);
+    RandomOps.install(table);
+    TensorClassOps.install(table);
+    CountingOps.install(table);
+    MatrixOps.install(table);
+    SettingsOps.install(table);
     NnOps.install(b, torch, nn, functional);
     TrainingOps.install(b, optim);
     VizOps.install(b);
     Device.install(b, torch);
+    Generators.install(b, torch);
+    DataUtils.install(b, torch);
+    Torchvision.install(b);
     LibraryClasses.install(b, torch, nn, find(b, "DataLoader"), find(b, "TensorDataset"));
     torch.put("save", find(b, "save"));
     torch.put("load", find(b, "load"));
-    for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus")) {
+    for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "log_softmax", "leaky_relu", "gelu", "softplus", "one_hot")) {
       functional.put(name, torch.get(name));
     }
 
@@ -62,6 +70,11 @@ public final class TdslLibrary {
     b.registerValue("int64", "The 64-bit integer dtype (torch.int64).", DType.INT64);
     PyClass tensorClass = (PyClass) torch.get("Tensor");
     table.methods().forEach(tensorClass::define);
+    torch.put("Size", new org.tdsl.interp.Builtin("Size", "Size(sizes=())", "torch.Size: a shape, a tuple of ints.",
+        a -> new TorchSize(Convert.ints(a.get("sizes"), "Size"))));
+    torch.put("FloatTensor", TensorClassOps.constructor("FloatTensor", DType.FLOAT32));
+    torch.put("LongTensor", TensorClassOps.constructor("LongTensor", DType.INT64));
+    torch.put("BoolTensor", TensorClassOps.constructor("BoolTensor", DType.BOOL));
     b.registerValue("Tensor", "torch.Tensor: the tensor class; Tensor.sum is the method t.sum, with t first.", tensorClass);
     b.registerValue("torch", "PyTorch's namespace: torch.NAME answers for every tensor function.", torch);
     b.registerValue("F", "torch.nn.functional: F.relu, F.softmax, F.nll_loss, ...", functional);
@@ -82,6 +95,8 @@ public final class TdslLibrary {
     b.registerProtocol(org.tdsl.nn.LRScheduler.class, TrainingOps.SCHEDULER);
     b.registerProtocol(org.tdsl.data.Dataset.class, TrainingOps.DATASET);
     b.registerProtocol(TrainingOps.Loader.class, TrainingOps.LOADER);
+    b.registerProtocol(ItemLoader.class, ItemLoader.PROTOCOL);
+    b.registerProtocol(ItemSubset.class, ItemSubset.PROTOCOL);
     b.registerUserError(TensorException.class);
     // the nn, data and io layers speak PyTorch's ValueError/IndexError words through these
     b.registerUserError(IllegalArgumentException.class);

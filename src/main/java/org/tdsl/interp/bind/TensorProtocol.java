@@ -55,7 +55,12 @@ final class TensorProtocol implements Protocol<Tensor> {
     t.method("is_floating_point(input)", "Whether the dtype is a floating-point one.",
         a -> MathOps.in(a).dtype().isFloatingPoint());
     t.method("cpu(input)", "Itself: tdsl runs on the CPU.", MathOps::in);
-    t.method("numpy(input)", "tdsl has no numpy: the values as nested lists.", a -> Convert.fromJava(MathOps.in(a).tolist()));
+    t.method("numpy(input)", "tdsl has no numpy: a copy of the values as nested lists (changing one leaves the other alone).",
+        a -> {
+          a.interpreter().host().warn("UserWarning", "tdsl has no numpy: .numpy() returns a copy of the values as nested lists,"
+              + " not an array that shares the tensor's memory");
+          return Convert.fromJava(MathOps.in(a).tolist());
+        });
   }
 
   static Object item(Tensor t) {

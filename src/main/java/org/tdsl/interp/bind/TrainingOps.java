@@ -133,21 +133,6 @@ final class TrainingOps {
         "The MNIST-format dataset in root (IDX files, .gz or not), normalised as the PyTorch example does;"
             + " without root, data/mnist beside the running script.",
         a -> new Mnist(FilePaths.mnistRoot(a, mnistRoot(a), a.getBool("train")), a.getBool("train")));
-    b.register("TensorDataset", "TensorDataset(*tensors)", "A dataset whose i-th item is (t[i] for each tensor).",
-        a -> {
-          List<Tensor> ts = new ArrayList<>();
-          for (Object o : a.varargs("tensors").items()) ts.add(Convert.tensor(o, "TensorDataset", "tensors"));
-          return new TensorDataset(ts.toArray(new Tensor[0]));
-        });
-    b.register("DataLoader", "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, progress=True)",
-        "Batches of a dataset, reshuffled every epoch when shuffle=True; loops over it show a progress bar on a terminal"
-            + " (progress=False or TDSL_PROGRESS=0: none).",
-        a -> {
-          if (!(a.get("dataset") instanceof Dataset d)) throw new TdslError("DataLoader() expects a dataset, not " + Values.typeName(a.get("dataset")));
-          return new Loader(new DataLoader(d, Convert.toInt(a.get("batch_size"), "batch_size"), a.getBool("shuffle"),
-              a.getBool("drop_last")), a);
-        });
-
     b.register("save", "save(obj, path)", "Writes a model or a dict/list of tensors as safetensors (atomically).",
         a -> {
           Path path = FilePaths.writing(a, a.getString("path"));
@@ -306,9 +291,11 @@ final class TrainingOps {
    * A DataLoader with the interpreter's output. Its loops draw a bar when barred is true and
    * out is a terminal's {@link Screen} (the command and the REPL make one only on a terminal).
    */
-  record Loader(DataLoader loader, java.io.PrintStream out, boolean barred) {
+  record Loader(DataLoader loader, java.io.PrintStream out, boolean barred, Object generator, Object dataset) {
+    /** dataset: what loader.dataset answers, the value the program gave (a torchvision MNIST, say). */
     Loader(DataLoader loader, Args a) {
-      this(loader, a.out(), a.getBool("progress") && a.interpreter().host().console() && Progress.enabled());
+      this(loader, a.out(), a.getBool("progress") && a.interpreter().host().console() && Progress.enabled(), a.get("generator"),
+          a.get("dataset"));
     }
   }
 
@@ -320,7 +307,8 @@ final class TrainingOps {
     @Override public long len(Loader self) { return self.loader.len(); }
 
     @Override public Iterator<Object> iterate(Loader self) {
-      Iterator<Tensor[]> batches = self.loader.iterator();
+      // a shuffled pass draws its permutation here, from generator= when the loader was given one
+      Iterator<Tensor[]> batches = Generators.draw(self.generator, () -> self.loader.iterator());
       Progress bar = Progress.start(self.loader.len(), "", self.out, self.barred && Screen.of(self.out) != null);
       return new ClosingIterator<>() {
         @Override public boolean hasNext() {
@@ -333,7 +321,8 @@ final class TrainingOps {
           Tensor[] batch = batches.next();
           bar.step();
           if (batch.length == 1 && !self.loader.dataset().tupleItems()) return batch[0];
-          return new PyTuple(new ArrayList<>(List.of((Object[]) batch)));
+          // default_collate makes a list of a tuple sample's fields, as here
+          return new PyList(new ArrayList<>(List.of((Object[]) batch)));
         }
 
         @Override public void close() { bar.close(); }
@@ -341,7 +330,7 @@ final class TrainingOps {
     }
 
     private static final MethodTable<Loader> ATTRIBUTES = new MethodTable<Loader>()
-        .attribute("dataset", self -> self.loader.dataset())
+        .attribute("dataset", Loader::dataset)
         .attribute("batch_size", self -> (long) self.loader.batchSize());
 
     @Override public Object getAttr(Loader self, String name) { return ATTRIBUTES.get(self, name); }
@@ -354,6 +343,13 @@ final class TrainingOps {
   static final Protocol<Dataset> DATASET = new Protocol<>() {
     @Override public String typeName(Dataset self) { return self.getClass().getSimpleName(); }
 
+    @Override public String className(Dataset self) {
+      if (self instanceof TensorDataset || self instanceof org.tdsl.data.Subset) {
+        return "torch.utils.data.dataset." + typeName(self);
+      }
+      return typeName(self);
+    }
+
     @Override public long len(Dataset self) { return self.len(); }
 
     @Override public Object getItem(Dataset self, Object index) {
@@ -361,7 +357,7 @@ final class TrainingOps {
       List<Object> out = new ArrayList<>();
       for (int i = 0; i < item.length; i++) {
         // torchvision gives the label as a Python int
-        boolean label = self instanceof Mnist && i == 1;
+        boolean label = (underlying(self) instanceof Mnist || underlying(self) instanceof org.tdsl.data.MnistImages) && i == 1;
         out.add(label ? TensorProtocol.item(item[i]) : item[i]);
       }
       return new PyTuple(out);
@@ -378,7 +374,31 @@ final class TrainingOps {
     }
 
     @Override public String repr(Dataset self) { return self.toString(); }
+
+    @Override public Object getAttr(Dataset self, String name) {
+      if (self instanceof org.tdsl.data.Subset s) {
+        return switch (name) {
+          case "dataset" -> s.dataset();
+          case "indices" -> {
+            List<Object> at = new ArrayList<>();
+            for (int i : s.indices()) at.add((long) i);
+            yield new PyList(at);
+          }
+          default -> UNSUPPORTED;
+        };
+      }
+      return UNSUPPORTED;
+    }
+
+    @Override public List<String> attributeNames(Dataset self) {
+      return self instanceof org.tdsl.data.Subset ? List.of("dataset", "indices") : List.of();
+    }
   };
+
+  /** The dataset a chain of Subsets selects from. */
+  private static Dataset underlying(Dataset d) {
+    return d instanceof org.tdsl.data.Subset s ? underlying(s.dataset()) : d;
+  }
 
   static final Protocol<Optimizer> OPTIMIZER = new Protocol<>() {
     @Override public String typeName(Optimizer self) { return self.getClass().getSimpleName(); }

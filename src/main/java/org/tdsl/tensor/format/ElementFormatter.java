@@ -10,7 +10,7 @@ import org.tdsl.tensor.ElementSource;
  * right-aligned to that width.
  */
 public final class ElementFormatter {
-  private static final int PRECISION = 4;
+  private final int precision = PrintOptions.current().precision();
 
   private final DType dtype;
   private final ElementSource values;
@@ -24,6 +24,8 @@ public final class ElementFormatter {
     this.values = values;
     if (dtype.isFloatingPoint()) measureFloats(shown);
     else for (int i : shown) maxWidth = Math.max(maxWidth, plain(i).length());
+    // as PyTorch's _Formatter: a forced sci_mode replaces the measured one, the width stays
+    if (PrintOptions.current().sciMode() != null) sciMode = PrintOptions.current().sciMode();
   }
 
   public int width() { return maxWidth; }
@@ -36,12 +38,12 @@ public final class ElementFormatter {
     } else {
       double v = values.floatAt(i);
       if (sciMode) {
-        s = PyFloatText.scientific(v, PRECISION);
+        s = PyFloatText.scientific(v, precision);
       } else if (intMode) {
         s = PyFloatText.fixed(v, 0);
         if (!Double.isNaN(v) && !Double.isInfinite(v)) s += ".";
       } else {
-        s = PyFloatText.fixed(v, PRECISION);
+        s = PyFloatText.fixed(v, precision);
       }
     }
     return s.length() >= maxWidth ? s : " ".repeat(maxWidth - s.length()) + s;
@@ -67,13 +69,13 @@ public final class ElementFormatter {
       sciMode = wide;
       for (double v : vals) {
         maxWidth = Math.max(maxWidth,
-            sciMode ? PyFloatText.scientific(v, PRECISION).length() : PyFloatText.fixed(v, 0).length() + 1);
+            sciMode ? PyFloatText.scientific(v, precision).length() : PyFloatText.fixed(v, 0).length() + 1);
       }
     } else {
       sciMode = wide || min < 1.0e-4;
       for (double v : vals) {
-        maxWidth = Math.max(maxWidth, (sciMode ? PyFloatText.scientific(v, PRECISION)
-            : PyFloatText.fixed(v, PRECISION)).length());
+        maxWidth = Math.max(maxWidth, (sciMode ? PyFloatText.scientific(v, precision)
+            : PyFloatText.fixed(v, precision)).length());
       }
     }
   }

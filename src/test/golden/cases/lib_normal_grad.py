@@ -1,0 +1,13 @@
+import torch
+m = torch.tensor([1., 2., 3.], requires_grad=True)
+s = torch.tensor([0., 0., 0.], requires_grad=True)
+r = torch.normal(m, 0.0)
+print(r)
+r.sum().backward()
+print(m.grad)
+q = torch.normal(m, s)
+print(q.grad_fn is None, q.requires_grad)
+q.sum().backward()
+print(m.grad, s.grad)
+print(torch.normal(2.0, s).requires_grad)
+print(torch.normal(m.detach(), 0.0).requires_grad)
