@@ -27,12 +27,15 @@ public final class Builtins {
   /** Protocol lookups by concrete class, NONE for classes without one; cleared on registration. */
   private final Map<Class<?>, Protocol<?>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Class<? extends Throwable>> userErrors = new HashSet<>();
+  /** Python's modules by dotted name ("math", "os.path"): what `import NAME` binds. */
+  private final Map<String, Object> modules = new LinkedHashMap<>();
 
   /** A table holding Python's everyday builtins. */
   public static Builtins standard() {
     Builtins b = new Builtins();
     CoreBuiltins.install(b);
     IntrospectionBuiltins.install(b);
+    org.tdsl.interp.pylib.PythonLibrary.install(b);
     return b;
   }
 
@@ -58,6 +61,26 @@ public final class Builtins {
   public void registerValue(String name, String help, Object value) {
     entries.put(name, new Value(name, help, value));
     this.help.put(name, help);
+  }
+
+  /**
+   * Adds one of Python's modules under its dotted name, for `import NAME` to bind; a
+   * top-level one ("math", not "os.path") is a global name too, for programs written before
+   * import statements existed and for the REPL.
+   */
+  public void registerModule(String name, String help, Object module) {
+    modules.put(name, module);
+    if (!name.contains(".")) registerValue(name, help, module);
+  }
+
+  /** The module registered under a dotted name, or null: what `import NAME` binds. */
+  public Object module(String name) {
+    return modules.get(name);
+  }
+
+  /** The dotted names of the registered modules. */
+  public Collection<String> moduleNames() {
+    return modules.keySet();
   }
 
   /** How the interpreter handles instances of type (and its subclasses / implementors). */
@@ -98,8 +121,9 @@ public final class Builtins {
     return out;
   }
 
+  /** The protocol of a foreign value, or null. */
   @SuppressWarnings("unchecked")
-  <T> Protocol<T> protocolFor(Object value) {
+  public <T> Protocol<T> protocolFor(Object value) {
     if (value == null || protocols.isEmpty()) return null;
     Protocol<?> cached = resolved.get(value.getClass());
     if (cached == null) {

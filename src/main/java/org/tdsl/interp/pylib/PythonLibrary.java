@@ -1,0 +1,18 @@
+package org.tdsl.interp.pylib;
+
+import org.tdsl.interp.Builtins;
+
+/**
+ * Python's standard modules and the builtins that go with them, installed into a builtins
+ * table. Each module is made fresh per table (per interpreter), so a session's random state
+ * or argv never leaks into another's. `import NAME` binds {@link Builtins#module(String)}.
+ */
+public final class PythonLibrary {
+  private PythonLibrary() {}
+
+  public static void install(Builtins b) {
+    b.registerProtocol(PyModule.class, PyModule.PROTOCOL);
+    b.registerModule("math", "Python's math module: math.sqrt, math.log, math.pi, ...", MathModule.create());
+    b.registerModule("random", "Python's random module (CPython's generator): random.seed, random.random, random.shuffle, ...", RandomModule.create());
+  }
+}
