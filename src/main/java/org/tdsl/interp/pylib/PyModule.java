@@ -57,6 +57,10 @@ public final class PyModule {
     whenCalled = b::call;
   }
 
+  boolean isCallable() {
+    return whenCalled != null;
+  }
+
   static final Protocol<PyModule> PROTOCOL = new Protocol<>() {
     @Override public String typeName(PyModule self) { return "module"; }
 
