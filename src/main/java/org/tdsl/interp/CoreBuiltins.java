@@ -185,10 +185,6 @@ final class CoreBuiltins {
         return false;
       }
     });
-    b.register("time", "time()", "Seconds since the epoch, as a float (for timing).", a -> {
-      java.time.Instant now = java.time.Instant.now();  // microseconds, as Python's time.time()
-      return now.getEpochSecond() + now.getNano() / 1e9;
-    });
   }
 
   static void fillDict(PyDict d, Object source, Interpreter ip) {

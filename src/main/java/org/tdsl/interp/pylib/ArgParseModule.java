@@ -33,8 +33,7 @@ final class ArgParseModule {
           Interpreter ip = a.interpreter();
           String prog = a.getOptionalString("prog");
           if (prog == null) {
-            Object argv = ip.global("argv");
-            List<Object> items = argv instanceof PyList l ? l.items : List.of();
+            List<Object> items = SysModule.argv(ip);
             String first = items.isEmpty() ? "" : Values.str(items.getFirst());
             prog = first.substring(first.lastIndexOf('/') + 1);
           }
@@ -58,8 +57,7 @@ final class ArgParseModule {
   private static List<String> strings(Object args, Interpreter ip) {
     List<String> out = new ArrayList<>();
     if (args == null) {
-      Object argv = ip.global("argv");
-      List<Object> items = argv instanceof PyList l ? l.items : List.of();
+      List<Object> items = SysModule.argv(ip);
       for (Object o : items.subList(Math.min(1, items.size()), items.size())) out.add(Values.str(o, ip));
       return out;
     }

@@ -20,6 +20,8 @@ public final class PyModule {
   private final Map<String, Object> members = new LinkedHashMap<>();
   private final Map<String, String> help = new LinkedHashMap<>();
   private BuiltinFn whenCalled;
+  /** Members read from the running interpreter (sys.argv is the program's argv). */
+  private final Map<String, java.util.function.Function<org.tdsl.interp.Interpreter, Object>> live = new LinkedHashMap<>();
 
   public PyModule(String name) {
     this.name = name;
@@ -40,6 +42,13 @@ public final class PyModule {
   /** Adds a value member (a constant, a submodule, a class-like callable). */
   public void value(String member, String help, Object value) {
     members.put(member, value);
+    this.help.put(member, help);
+  }
+
+  /** A member whose value comes from the interpreter reading it. */
+  public void live(String member, String help, java.util.function.Function<org.tdsl.interp.Interpreter, Object> value) {
+    live.put(member, value);
+    members.put(member, null);
     this.help.put(member, help);
   }
 
@@ -69,7 +78,13 @@ public final class PyModule {
       return self.members.containsKey(member) ? self.members.get(member) : UNSUPPORTED;
     }
 
+    @Override public Object getAttr(PyModule self, String member, org.tdsl.interp.Interpreter ip) {
+      var f = self.live.get(member);
+      return f != null ? f.apply(ip) : getAttr(self, member);
+    }
+
     @Override public boolean setAttr(PyModule self, String member, Object value) {
+      self.live.remove(member);
       self.members.put(member, value);  // Python lets a program patch a module (random.seed = ...)
       return true;
     }

@@ -16,5 +16,10 @@ public final class PythonLibrary {
     b.registerModule("math", "Python's math module: math.sqrt, math.log, math.pi, ...", MathModule.create());
     b.registerModule("random", "Python's random module (CPython's generator): random.seed, random.random, random.shuffle, ...", RandomModule.create());
     b.registerModule("argparse", "Python's argparse module: ArgumentParser, add_argument, parse_args (the script's arguments).", ArgParseModule.create(b));
+    b.registerModule("time", "Python's time module: time.time(), time.perf_counter(), time.sleep(s); time() itself as before.", TimeModule.create());
+    PyModule path = OsModule.createPath();
+    b.registerModule("os", "Python's os module: os.path.join/exists/..., os.makedirs, os.listdir, os.environ.", OsModule.create(path));
+    b.registerModule("os.path", "Python's os.path: join, exists, isfile, isdir, basename, dirname, splitext, abspath.", path);
+    b.registerModule("sys", "Python's sys module: sys.argv, sys.exit, sys.stdout.write.", SysModule.create(b));
   }
 }
