@@ -62,7 +62,7 @@ final class OsModule {
       try {
         return Files.size(f);
       } catch (IOException e) {
-        throw new TdslError("FileNotFoundError: [Errno 2] No such file or directory: '" + a.get("filename") + "'");
+        throw new TdslError("[Errno 2] No such file or directory: '" + a.get("filename") + "'");
       }
     });
     p.value("sep", "The path separator, '/'.", "/");
@@ -85,23 +85,23 @@ final class OsModule {
       Path d = a.interpreter().fileAccess().resolve(name, FileAccess.Mode.WRITE);
       if (Files.exists(d)) {
         if (a.getBool("exist_ok") && Files.isDirectory(d)) return null;
-        throw new TdslError("FileExistsError: [Errno 17] File exists: '" + name + "'");
+        throw new TdslError("[Errno 17] File exists: '" + name + "'");
       }
       try {
         Files.createDirectories(d);
       } catch (IOException e) {
-        throw new TdslError("OSError: cannot make directory '" + name + "': " + e.getMessage());
+        throw new TdslError("cannot make directory '" + name + "': " + e.getMessage());
       }
       return null;
     });
     m.function("mkdir(path, mode=511)", "Makes one directory (its parent must exist).", a -> {
       String name = str(a.get("path"), "mkdir");
       Path d = a.interpreter().fileAccess().resolve(name, FileAccess.Mode.WRITE);
-      if (Files.exists(d)) throw new TdslError("FileExistsError: [Errno 17] File exists: '" + name + "'");
+      if (Files.exists(d)) throw new TdslError("[Errno 17] File exists: '" + name + "'");
       try {
         Files.createDirectory(d);
       } catch (IOException e) {
-        throw new TdslError("FileNotFoundError: [Errno 2] No such file or directory: '" + name + "'");
+        throw new TdslError("[Errno 2] No such file or directory: '" + name + "'");
       }
       return null;
     });
@@ -112,7 +112,7 @@ final class OsModule {
       try (var s = Files.list(d)) {
         s.map(x -> x.getFileName().toString()).sorted().forEach(names::add);
       } catch (IOException e) {
-        throw new TdslError("FileNotFoundError: [Errno 2] No such file or directory: '" + name + "'");
+        throw new TdslError("[Errno 2] No such file or directory: '" + name + "'");
       }
       return new PyList(names);
     });
@@ -120,10 +120,10 @@ final class OsModule {
       String name = str(a.get("path"), "remove");
       Path f = a.interpreter().fileAccess().resolve(name, FileAccess.Mode.WRITE);
       try {
-        if (Files.isDirectory(f)) throw new TdslError("IsADirectoryError: [Errno 21] Is a directory: '" + name + "'");
+        if (Files.isDirectory(f)) throw new TdslError("[Errno 21] Is a directory: '" + name + "'");
         Files.delete(f);
       } catch (IOException e) {
-        throw new TdslError("FileNotFoundError: [Errno 2] No such file or directory: '" + name + "'");
+        throw new TdslError("[Errno 2] No such file or directory: '" + name + "'");
       }
       return null;
     });
