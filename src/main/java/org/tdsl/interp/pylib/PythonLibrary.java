@@ -14,6 +14,7 @@ public final class PythonLibrary {
     b.registerProtocol(PyModule.class, PyModule.PROTOCOL);
     PyBuiltins.install(b);
     TextFile.install(b);
+    PySet.install(b);
     b.registerModule("math", "Python's math module: math.sqrt, math.log, math.pi, ...", MathModule.create());
     b.registerModule("random", "Python's random module (CPython's generator): random.seed, random.random, random.shuffle, ...", RandomModule.create());
     b.registerModule("argparse", "Python's argparse module: ArgumentParser, add_argument, parse_args (the script's arguments).", ArgParseModule.create(b));
