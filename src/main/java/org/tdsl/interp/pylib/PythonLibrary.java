@@ -10,6 +10,23 @@ import org.tdsl.interp.Builtins;
 public final class PythonLibrary {
   private PythonLibrary() {}
 
+  /**
+   * Modules a PyTorch program may import that tdsl does not have, with what to use instead:
+   * `import numpy as np` fails with this, naming the module (docs/CHOICES.md says why there
+   * is no numpy subset).
+   */
+  public static String unavailable(String module) {
+    String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+    String instead = switch (top) {
+      case "numpy" -> ": tdsl has no numpy; tensors do its work (torch.tensor(list), t.tolist(), t.item(), torch.from_numpy is not there either)";
+      case "pandas" -> ": tdsl has no pandas; read text files with open() and build tensors";
+      case "matplotlib" -> ": tdsl has no matplotlib; plot(...) draws line charts and show(t) images";
+      case "scipy", "sklearn" -> ": tdsl has no " + top + "; what it offers on tensors is under torch";
+      default -> "";
+    };
+    return "No module named '" + module + "'" + instead;
+  }
+
   public static void install(Builtins b) {
     b.registerProtocol(PyModule.class, PyModule.PROTOCOL);
     PyBuiltins.install(b);
