@@ -64,7 +64,7 @@ class ReplOverInterpreterTest {
     try (Session s = session()) {
       s.type("l = [2, 1]\r").type("l.so\t");
       Thread.sleep(300);
-      s.type("()\r").type("print(1, 2, se\t");
+      s.type("()\r").type("print(1, 2, sep\t");  // "se" is set, setattr and sep= now
       Thread.sleep(300);
       s.type("'-')\r").awaitScreen("1-2\n");
       s.type("l\r").awaitScreen("[1, 2]");
