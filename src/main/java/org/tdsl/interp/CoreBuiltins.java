@@ -12,7 +12,8 @@ final class CoreBuiltins {
   private CoreBuiltins() {}
 
   static void install(Builtins b) {
-    b.register("print", "print(*values, sep=' ', end='\\n', flush=False)", "Print values, separated by sep, followed by end.", a -> {
+    b.register("print", "print(*values, sep=' ', end='\\n', file=None, flush=False)",
+        "Print values, separated by sep, followed by end (to file: an open file, sys.stderr).", a -> {
       String sep = a.get("sep") == null ? " " : a.getString("sep");
       String end = a.get("end") == null ? "\n" : a.getString("end");
       StringBuilder sb = new StringBuilder();
@@ -20,6 +21,10 @@ final class CoreBuiltins {
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) sb.append(sep);
         sb.append(Values.str(values.get(i), a.interpreter()));
+      }
+      if (a.get("file") != null) {  // anything with write(): a file from open(), sys.stdout, sys.stderr
+        a.call(a.interpreter().getAttr(a.get("file"), "write"), sb.append(end).toString());
+        return null;
       }
       a.out().print(sb.append(end));
       return null;

@@ -15,8 +15,18 @@ import org.tdsl.interp.Values;
 final class SysModule {
   private SysModule() {}
 
-  /** sys.stdout: writes go where print goes. */
-  static final class Stdout {}
+  /** sys.stdout (writes go where print goes) or sys.stderr (where warnings and errors go). */
+  static final class Stdout {
+    final boolean err;
+
+    Stdout(boolean err) {
+      this.err = err;
+    }
+
+    java.io.PrintStream stream(Interpreter ip) {
+      return err ? ip.err() : ip.out();
+    }
+  }
 
   static PyModule create(org.tdsl.interp.Builtins b) {
     b.registerProtocol(Stdout.class, STDOUT);
@@ -24,7 +34,8 @@ final class SysModule {
     m.live("argv", "The program's arguments, the script's name first.", ip -> ip.global("argv"));
     m.function("exit(status=None)", "Ends the program: None is status 0, an int is the status, anything else is printed and gives 1.",
         a -> { throw SystemExit.ofCode(a.get("status")); });
-    m.value("stdout", "The program's output: sys.stdout.write(text), sys.stdout.flush().", new Stdout());
+    m.value("stdout", "The program's output: sys.stdout.write(text), sys.stdout.flush().", new Stdout(false));
+    m.value("stderr", "Where errors and warnings go: sys.stderr.write(text), print(..., file=sys.stderr).", new Stdout(true));
     m.value("maxsize", "The largest int a size can be: 2**63 - 1.", Long.MAX_VALUE);
     m.value("platform", "The operating system, as Python names it ('linux', 'darwin', 'win32').", platform());
     m.value("version", "The language version this imitates (Python 3.11's).", "3.11.2 (tdsl)");
@@ -51,11 +62,11 @@ final class SysModule {
       return switch (name) {
         case "write" -> ArgumentParser.method("write(s)", "Writes s to the program's output; returns its length.", a -> {
           String s = a.getString("s");
-          a.out().print(s);
+          self.stream(a.interpreter()).print(s);
           return (long) s.codePointCount(0, s.length());
         });
         case "flush" -> ArgumentParser.method("flush()", "Flushes the program's output.", a -> {
-          a.out().flush();
+          self.stream(a.interpreter()).flush();
           return null;
         });
         default -> UNSUPPORTED;
@@ -64,6 +75,8 @@ final class SysModule {
 
     @Override public List<String> attributeNames(Stdout self) { return List.of("write", "flush"); }
 
-    @Override public String repr(Stdout self) { return "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>"; }
+    @Override public String repr(Stdout self) {
+      return "<_io.TextIOWrapper name='<std" + (self.err ? "err" : "out") + ">' mode='w' encoding='utf-8'>";
+    }
   };
 }

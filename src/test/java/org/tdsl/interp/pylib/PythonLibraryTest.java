@@ -71,4 +71,15 @@ class PythonLibraryTest {
       rng.replay(null);
     }
   }
+
+  @Test
+  void printWritesToAFileOrToStderrGivenAsFile() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Interpreter ip = interpreter(out);
+    ip.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    run(ip, "print('warn', 2, file=sys.stderr)\nsys.stderr.write('x')\nprint('out', file=sys.stdout)\nsys.stdout.write('y')\n");
+    assertEquals("out\ny", out.toString(StandardCharsets.UTF_8));
+    assertEquals("warn 2\nx", err.toString(StandardCharsets.UTF_8));
+  }
 }
