@@ -4,12 +4,13 @@ import org.tdsl.interp.Builtins;
 import org.tdsl.interp.PyDict;
 import org.tdsl.interp.TdslError;
 
-/** Python's collections module: Counter, defaultdict, OrderedDict. */
+/** Python's collections module: Counter, defaultdict, OrderedDict, deque. */
 final class CollectionsModule {
   private CollectionsModule() {}
 
   static PyModule create(Builtins b) {
     b.registerProtocol(DictKind.class, DictKind.PROTOCOL);
+    b.registerProtocol(Deque.class, Deque.PROTOCOL);
     PyModule m = new PyModule("collections");
     m.function("Counter(iterable=None, **kwargs)", "Counts of the items: c[x] (0 when absent), most_common(n), elements(), c1 + c2, c1 - c2.", a -> {
       DictKind c = new DictKind(DictKind.Kind.COUNTER, a.interpreter());
@@ -32,6 +33,8 @@ final class CollectionsModule {
       fill(d, a.varargs("args").items(), (PyDict) a.get("kwargs"), a.interpreter());
       return d;
     });
+    m.function("deque(iterable=(), maxlen=None)", "A double-ended queue: append/appendleft, pop/popleft; with maxlen, the oldest items fall off.",
+        a -> new Deque(org.tdsl.interp.Values.toList(a.get("iterable"), a.interpreter()), a.get("maxlen") == null ? null : a.getLong("maxlen")));
     return m;
   }
 

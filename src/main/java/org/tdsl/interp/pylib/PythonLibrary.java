@@ -39,7 +39,7 @@ public final class PythonLibrary {
     PyModule path = OsModule.createPath();
     b.registerModule("os", "Python's os module: os.path.join/exists/..., os.makedirs, os.listdir, os.environ.", OsModule.create(path));
     b.registerModule("os.path", "Python's os.path: join, exists, isfile, isdir, basename, dirname, splitext, abspath.", path);
-    b.registerModule("collections", "Python's collections module: Counter, defaultdict, OrderedDict.", CollectionsModule.create(b));
+    b.registerModule("collections", "Python's collections module: Counter, defaultdict, OrderedDict, deque.", CollectionsModule.create(b));
     b.registerModule("sys", "Python's sys module: sys.argv, sys.exit, sys.stdout.write.", SysModule.create(b));
   }
 }
