@@ -29,7 +29,7 @@ public final class Builtins {
   private final Set<Class<? extends Throwable>> userErrors = new HashSet<>();
   private final Map<Class<?>, java.util.function.Function<Object, PyClass>> classes = new LinkedHashMap<>();
   private final Map<String, PyClass> libraryTypes = new java.util.concurrent.ConcurrentHashMap<>();
-  /** The modules `import` finds, by dotted name (torch, torch.nn, ...). */
+  /** The modules `import` finds, by dotted name (torch, torch.nn, math, os.path, ...). */
   private final Map<String, Object> modules = new LinkedHashMap<>();
 
   /** A table holding Python's everyday builtins. */
@@ -38,10 +38,8 @@ public final class Builtins {
     CoreBuiltins.install(b);
     IntrospectionBuiltins.install(b);
     Exceptions.install(b);
-    b.registerProtocol(PySet.class, PySet.PROTOCOL);
-    b.register("set", "set(iterable=())", "A set of the distinct items.",
-        a -> PySet.of(Values.iterate(a.get("iterable"), a.interpreter())));
     b.registerProtocol(ScriptModule.class, ScriptModule.PROTOCOL);
+    org.tdsl.interp.pylib.PythonLibrary.install(b);
     return b;
   }
 
@@ -67,6 +65,26 @@ public final class Builtins {
   public void registerValue(String name, String help, Object value) {
     entries.put(name, new Value(name, help, value));
     this.help.put(name, help);
+  }
+
+  /**
+   * Adds one of Python's modules under its dotted name, for `import NAME` to bind; a
+   * top-level one ("math", not "os.path") is a global name too, for programs written before
+   * import statements existed and for the REPL.
+   */
+  public void registerModule(String name, String help, Object module) {
+    modules.put(name, module);
+    if (!name.contains(".")) registerValue(name, help, module);
+  }
+
+  /** The module registered under a dotted name, or null: what `import NAME` binds. */
+  public Object module(String name) {
+    return modules.get(name);
+  }
+
+  /** The dotted names of the registered modules. */
+  public Collection<String> moduleNames() {
+    return modules.keySet();
   }
 
   /** How the interpreter handles instances of type (and its subclasses / implementors). */
@@ -109,14 +127,6 @@ public final class Builtins {
     modules.put(name, value);
   }
 
-  /** The module registered under a dotted name, or null. */
-  public Object module(String name) {
-    return modules.get(name);
-  }
-
-  public Collection<String> moduleNames() {
-    return modules.keySet();
-  }
 
   public boolean contains(String name) {
     return entries.containsKey(name);
@@ -156,7 +166,7 @@ public final class Builtins {
    * instance also is), else the one registered for its Java class.
    */
   @SuppressWarnings("unchecked")
-  <T> Protocol<T> protocolFor(Object value) {
+  public <T> Protocol<T> protocolFor(Object value) {
     Protocol<?> own = objectModel(value);
     return own != null ? (Protocol<T>) own : libraryProtocolFor(value);
   }

@@ -12,7 +12,7 @@ final class ClassBuiltins {
   private ClassBuiltins() {}
 
   /** Python's builtin types that tdsl's builtins table names as functions (int, str, ...). */
-  private static final List<String> BUILTIN_TYPES = List.of("int", "float", "str", "bool", "list", "tuple", "dict", "range");
+  private static final List<String> BUILTIN_TYPES = List.of("int", "float", "str", "bool", "list", "tuple", "dict", "range", "set", "frozenset");
 
   static void install(Builtins b) {
     b.registerValue("object", "The base of every class: class Point(object) { ... }.", PyClass.OBJECT);
@@ -50,12 +50,6 @@ final class ClassBuiltins {
     b.register("hash", "hash(object)", "The hash of a value (a class's __hash__, else its identity).", a -> hash(a.get("object")));
     b.register("id", "id(object)", "A number that identifies the object while it lives.",
         a -> (long) System.identityHashCode(a.get("object")));
-    b.register("callable", "callable(object)", "Whether the value can be called.", a -> {
-      Object v = a.get("object");
-      if (v instanceof PyCallable || v instanceof PyClass) return true;
-      if (v instanceof PyObject o) return o.pyClass().lookup("__call__") != PyClass.ABSENT;
-      return false;
-    });
   }
 
   /** type(v): a program's class, a library class, or the builtin that names v's type (int, str, ...). */

@@ -1,8 +1,10 @@
 package org.tdsl.interp;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.tdsl.syntax.Expr;
 
@@ -27,9 +29,9 @@ final class Comprehensions {
         yield list;
       }
       case SET -> {
-        PySet set = new PySet();
-        while (items.hasNext()) set.add(items.next());
-        yield set;
+        List<Object> members = new ArrayList<>();
+        while (items.hasNext()) members.add(items.next());
+        yield org.tdsl.interp.pylib.PySet.of(members, false);
       }
       case DICT -> {
         PyDict dict = new PyDict();

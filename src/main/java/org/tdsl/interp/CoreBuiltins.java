@@ -14,7 +14,8 @@ final class CoreBuiltins {
   private CoreBuiltins() {}
 
   static void install(Builtins b) {
-    b.register("print", "print(*values, sep=' ', end='\\n', flush=False)", "Print values, separated by sep, followed by end.", a -> {
+    b.register("print", "print(*values, sep=' ', end='\\n', file=None, flush=False)",
+        "Print values, separated by sep, followed by end (to file: an open file, sys.stderr).", a -> {
       String sep = a.get("sep") == null ? " " : a.getString("sep");
       String end = a.get("end") == null ? "\n" : a.getString("end");
       StringBuilder sb = new StringBuilder();
@@ -22,6 +23,10 @@ final class CoreBuiltins {
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) sb.append(sep);
         sb.append(Values.str(values.get(i), a.interpreter()));
+      }
+      if (a.get("file") != null) {  // anything with write(): a file from open(), sys.stdout, sys.stderr
+        a.call(a.interpreter().getAttr(a.get("file"), "write"), sb.append(end).toString());
+        return null;
       }
       a.out().print(sb.append(end));
       return null;
@@ -58,33 +63,6 @@ final class CoreBuiltins {
 
         public void close() {
           ClosingIterator.closeIfClosing(it);
-        }
-      });
-    });
-    b.register("zip", "zip(*iterables)", "Tuples of the i-th items of each iterable.", a -> {
-      List<Iterator<Object>> its = new ArrayList<>();
-      for (Object x : a.varargs("iterables").items()) its.add(Values.iterate(x, a.interpreter()));
-      return new PyIterator("zip", new ClosingIterator<>() {
-        public boolean hasNext() {
-          if (its.isEmpty()) return false;
-          for (Iterator<Object> i : its) {
-            if (!i.hasNext()) {
-              close();  // the longer ones are abandoned here
-              return false;
-            }
-          }
-          return true;
-        }
-
-        public void close() {
-          for (Iterator<Object> i : its) ClosingIterator.closeIfClosing(i);
-        }
-
-        public Object next() {
-          if (!hasNext()) throw new NoSuchElementException();
-          List<Object> t = new ArrayList<>();
-          for (Iterator<Object> i : its) t.add(i.next());
-          return new PyTuple(t);
         }
       });
     });
@@ -186,10 +164,6 @@ final class CoreBuiltins {
       }
     });
     ClassBuiltins.install(b);
-    b.register("time", "time()", "Seconds since the epoch, as a float (for timing).", a -> {
-      java.time.Instant now = java.time.Instant.now();  // microseconds, as Python's time.time()
-      return now.getEpochSecond() + now.getNano() / 1e9;
-    });
   }
 
   static void fillDict(PyDict d, Object source, Interpreter ip) {

@@ -32,6 +32,10 @@ public final class Host {
   }
 
   /** Where warnings are printed: the command's stderr for scripts, the screen in the REPL. */
+  public PrintStream err() {
+    return err;
+  }
+
   public void setErr(PrintStream err) {
     this.err = err;
   }

@@ -73,6 +73,8 @@ final class Imports {
     if (provided != null) return provided;
     Path script = script(name, importer);
     if (script != null) return load(name, script);
+    String known = org.tdsl.interp.pylib.PythonLibrary.unavailable(name);  // numpy, pandas, ...: what to use instead
+    if (!known.equals("No module named '" + name + "'")) throw new TdslError("ModuleNotFoundError: " + known);
     throw new TdslError("ModuleNotFoundError: No module named '" + name + "' (tdsl provides "
         + String.join(", ", new TreeSet<>(ip.builtins().moduleNames()))
         + ", and scripts beside yours as NAME.tdsl or NAME.py)");

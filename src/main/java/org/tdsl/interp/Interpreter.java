@@ -655,7 +655,7 @@ public final class Interpreter {
       case Expr.Slice s -> new Slice(optional(s.lower(), env), optional(s.upper(), env), optional(s.step(), env));
       case Expr.Tuple t -> new PyTuple(evaluateItems(t.items(), env));
       case Expr.ListDisplay l -> new PyList(evaluateItems(l.items(), env));
-      case Expr.SetDisplay d -> PySet.of(evaluateItems(d.items(), env).iterator());
+      case Expr.SetDisplay d -> org.tdsl.interp.pylib.PySet.of(evaluateItems(d.items(), env), false);
       case Expr.DictDisplay d -> {
         PyDict dict = new PyDict();
         for (int i = 0; i < d.keys().size(); i++) {

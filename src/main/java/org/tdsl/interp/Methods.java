@@ -39,12 +39,21 @@ final class Methods {
     def(m, "lstrip(chars=None)", (s, a) -> strip((String) s, a.getOptionalString("chars"), true, false));
     def(m, "rstrip(chars=None)", (s, a) -> strip((String) s, a.getOptionalString("chars"), false, true));
     def(m, "split(sep=None, maxsplit=-1)", (s, a) -> split((String) s, a.getOptionalString("sep"), a.getLong("maxsplit")));
-    def(m, "splitlines()", (s, a) -> {
+    def(m, "splitlines(keepends=False)", (s, a) -> {
       PyList out = new PyList();
       String str = (String) s;
-      if (str.isEmpty()) return out;
-      for (String line : str.split("\\r?\\n", -1)) out.items.add(line);
-      if (str.endsWith("\n")) out.items.removeLast();
+      boolean keep = a.getBool("keepends");
+      int start = 0;
+      for (int i = 0; i < str.length(); i++) {
+        char c = str.charAt(i);
+        if (c != '\n' && c != '\r' && c != '\u000b' && c != '\u000c' && c != '\u001c' && c != '\u001d' && c != '\u001e'
+            && c != '\u0085' && c != '\u2028' && c != '\u2029') continue;
+        int end = c == '\r' && i + 1 < str.length() && str.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        out.items.add(str.substring(start, keep ? end : i));
+        start = end;
+        i = end - 1;
+      }
+      if (start < str.length()) out.items.add(str.substring(start));
       return out;
     });
     def(m, "join(iterable)", (s, a) -> {
@@ -80,16 +89,42 @@ final class Methods {
       if (from <= str.length()) sb.append(str.substring(Math.min(from, str.length())));
       return sb.toString();
     });
-    def(m, "startswith(prefix)", (s, a) -> ((String) s).startsWith(a.getString("prefix")));
-    def(m, "endswith(suffix)", (s, a) -> ((String) s).endsWith(a.getString("suffix")));
-    def(m, "find(sub)", (s, a) -> (long) ((String) s).indexOf(a.getString("sub")));
-    def(m, "index(sub)", (s, a) -> {
-      int i = ((String) s).indexOf(a.getString("sub"));
+    def(m, "startswith(prefix, start=None, end=None)", (s, a) -> affix((String) s, a, "prefix", true));
+    def(m, "endswith(suffix, start=None, end=None)", (s, a) -> affix((String) s, a, "suffix", false));
+    def(m, "find(sub, start=None, end=None)", (s, a) -> find((String) s, a, false));
+    def(m, "rfind(sub, start=None, end=None)", (s, a) -> find((String) s, a, true));
+    def(m, "index(sub, start=None, end=None)", (s, a) -> {
+      long i = find((String) s, a, false);
       if (i < 0) throw new TdslError("substring not found");
-      return (long) i;
+      return i;
     });
-    def(m, "count(sub)", (s, a) -> {
+    def(m, "rindex(sub, start=None, end=None)", (s, a) -> {
+      long i = find((String) s, a, true);
+      if (i < 0) throw new TdslError("substring not found");
+      return i;
+    });
+    def(m, "rsplit(sep=None, maxsplit=-1)", (s, a) -> rsplit((String) s, a.getOptionalString("sep"), a.getLong("maxsplit")));
+    def(m, "partition(sep)", (s, a) -> partition((String) s, a.getString("sep"), false));
+    def(m, "rpartition(sep)", (s, a) -> partition((String) s, a.getString("sep"), true));
+    def(m, "removeprefix(prefix)", (s, a) -> ((String) s).startsWith(a.getString("prefix")) ? ((String) s).substring(a.getString("prefix").length()) : s);
+    def(m, "removesuffix(suffix)", (s, a) -> {
       String str = (String) s;
+      String suf = a.getString("suffix");
+      return !suf.isEmpty() && str.endsWith(suf) ? str.substring(0, str.length() - suf.length()) : str;
+    });
+    def(m, "isalnum()", (s, a) -> !((String) s).isEmpty() && ((String) s).chars().allMatch(Character::isLetterOrDigit));
+    def(m, "isupper()", (s, a) -> cased((String) s, true));
+    def(m, "islower()", (s, a) -> cased((String) s, false));
+    def(m, "isnumeric()", (s, a) -> !((String) s).isEmpty() && ((String) s).chars().allMatch(Character::isDigit));
+    def(m, "isdecimal()", (s, a) -> !((String) s).isEmpty() && ((String) s).chars().allMatch(Character::isDigit));
+    def(m, "swapcase()", (s, a) -> {
+      StringBuilder sb = new StringBuilder();
+      for (char c : ((String) s).toCharArray()) sb.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+      return sb.toString();
+    });
+    def(m, "casefold()", (s, a) -> ((String) s).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));  // ß -> ss, as casefold
+    def(m, "count(sub, start=None, end=None)", (s, a) -> {
+      String str = slice((String) s, a);
       String sub = a.getString("sub");
       if (sub.isEmpty()) return (long) str.length() + 1;
       long n = 0;
@@ -124,6 +159,93 @@ final class Methods {
     def(m, "rjust(width, fillchar=' ')", (s, a) -> pad((String) s, a, 1));
     def(m, "center(width, fillchar=' ')", (s, a) -> pad((String) s, a, 2));
     return m;
+  }
+
+  /** startswith/endswith: a str or a tuple of them, within s[start:end]. */
+  private static boolean affix(String s, Args a, String param, boolean start) {
+    String part = slice(s, a);
+    Object what = a.get(param);
+    List<Object> options = what instanceof PyTuple t ? t.items() : List.of(what);
+    for (Object o : options) {
+      if (!(o instanceof String x)) {
+        throw new TdslError((start ? "startswith" : "endswith") + " first arg must be str or a tuple of str, not " + Values.typeName(o));
+      }
+      if (start ? part.startsWith(x) : part.endsWith(x)) return true;
+    }
+    return false;
+  }
+
+  /** s[start:end] for the optional start and end of find, count, startswith (Python's slice clamping). */
+  private static String slice(String s, Args a) {
+    int n = s.length();
+    int from = bound(a.get("start"), 0, n);
+    int to = bound(a.get("end"), n, n);
+    return from >= to ? "" : s.substring(from, to);
+  }
+
+  private static int bound(Object v, int dflt, int n) {
+    if (v == null) return dflt;
+    long i = Values.toIndex(v);
+    if (i < 0) i = Math.max(0, i + n);
+    return (int) Math.min(i, n);
+  }
+
+  private static long find(String s, Args a, boolean last) {
+    String sub = a.getString("sub");
+    int from = bound(a.get("start"), 0, s.length());
+    int to = bound(a.get("end"), s.length(), s.length());
+    if (to - from < sub.length()) return -1;
+    String part = s.substring(from, to);
+    int i = last ? part.lastIndexOf(sub) : part.indexOf(sub);
+    return i < 0 ? -1 : i + from;
+  }
+
+  private static PyList rsplit(String s, String sep, long maxsplit) {
+    if (maxsplit < 0) return split(s, sep, maxsplit);
+    PyList out = new PyList();
+    if (sep == null) {
+      String rest = s.stripTrailing();
+      while (!rest.isEmpty()) {
+        if (out.size() >= maxsplit) {
+          out.items.addFirst(rest);
+          return out;
+        }
+        int i = rest.length();
+        while (i > 0 && !Character.isWhitespace(rest.charAt(i - 1))) i--;
+        out.items.addFirst(rest.substring(i));
+        rest = rest.substring(0, i).stripTrailing();
+      }
+      return out;
+    }
+    if (sep.isEmpty()) throw new TdslError("empty separator");
+    int end = s.length();
+    while (out.size() < maxsplit) {
+      int i = s.lastIndexOf(sep, end - sep.length());
+      if (i < 0) break;
+      out.items.addFirst(s.substring(i + sep.length(), end));
+      end = i;
+    }
+    out.items.addFirst(s.substring(0, end));
+    return out;
+  }
+
+  private static PyTuple partition(String s, String sep, boolean last) {
+    if (sep.isEmpty()) throw new TdslError("empty separator");
+    int i = last ? s.lastIndexOf(sep) : s.indexOf(sep);
+    if (i < 0) return last ? PyTuple.of("", "", s) : PyTuple.of(s, "", "");
+    return PyTuple.of(s.substring(0, i), sep, s.substring(i + sep.length()));
+  }
+
+  /** isupper/islower: at least one cased character, and none of the other case. */
+  private static boolean cased(String s, boolean upper) {
+    boolean any = false;
+    for (char c : s.toCharArray()) {
+      if (Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c)) {
+        if (upper ? !Character.isUpperCase(c) : !Character.isLowerCase(c)) return false;
+        any = true;
+      }
+    }
+    return any;
   }
 
   private static String pad(String s, Args a, int where) {
@@ -292,6 +414,12 @@ final class Methods {
       PyDict kw = (PyDict) a.get("kwargs");
       for (Object k : kw.keys()) d.put(k, kw.get(k));
       return null;
+    });
+    def(m, "popitem()", (s, a) -> {
+      PyDict d = (PyDict) s;
+      if (d.size() == 0) throw new TdslError("KeyError: 'popitem(): dictionary is empty'");
+      Object k = d.keys().getLast();
+      return PyTuple.of(k, d.remove(k));
     });
     def(m, "clear()", (s, a) -> {
       ((PyDict) s).clear();

@@ -25,6 +25,16 @@ public final class SystemExit extends Signal {
     };
   }
 
+  /** A SystemExit with its own status and stderr text (argparse's error: status 2 with the usage). */
+  public static SystemExit withMessage(int status, String message) {
+    return new SystemExit(status, message);
+  }
+
+  /** Python's sys.exit(code): None is 0, an int is itself, anything else is printed and gives 1. */
+  public static SystemExit ofCode(Object code) {
+    return of(code);
+  }
+
   /** The process's exit status. */
   public int status() {
     return status;

@@ -104,7 +104,7 @@ public final class Values {
   }
 
   /** Not one of the interpreter's own values: handled by a registered Protocol. */
-  static boolean isForeign(Object v) {
+  public static boolean isForeign(Object v) {
     return !(v == null || v instanceof Boolean || v instanceof Long || v instanceof Double
         || v instanceof String || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict
         || v instanceof PyRange || v instanceof PyIterator || v instanceof PyCallable || v instanceof DictView
@@ -194,7 +194,7 @@ public final class Values {
   }
 
   /** a < b for numbers, strings and sequences; null when the types do not order. */
-  static Integer order(Object a, Object b) {
+  public static Integer order(Object a, Object b) {
     if (a instanceof PyObject || b instanceof PyObject) return InstanceProtocol.order(a, b);
     if (isNumber(a) && isNumber(b)) {
       if (a instanceof Double || b instanceof Double) return Double.compare(toDouble(a), toDouble(b)) == 0 ? 0 : toDouble(a) < toDouble(b) ? -1 : toDouble(a) > toDouble(b) ? 1 : null;
@@ -217,7 +217,7 @@ public final class Values {
   }
 
   /** A comparator with Python's ordering, throwing Python's TypeError for unorderable values. */
-  static int compare(Object a, Object b) {
+  public static int compare(Object a, Object b) {
     Integer o = order(a, b);
     if (o == null) {
       throw new TdslError("'<' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
@@ -278,7 +278,7 @@ public final class Values {
     return out;
   }
 
-  static long len(Object v, Interpreter ip) {
+  public static long len(Object v, Interpreter ip) {
     return switch (v) {
       case String s -> s.codePointCount(0, s.length());
       case PyList l -> l.size();

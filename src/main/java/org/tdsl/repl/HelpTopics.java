@@ -32,11 +32,14 @@ final class HelpTopics {
           "relu", "sigmoid", "tanh", "leaky_relu", "gelu", "softplus", "dropout", "cross_entropy", "nll_loss", "mse_loss",
           "l1_loss", "smooth_l1_loss", "huber_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "kl_div",
           "embedding", "batch_norm", "layer_norm", "group_norm")),
-      new Topic("data", "Data and files", List.of("mnist", "TensorDataset", "DataLoader", "save", "load", "device", "time")),
+      new Topic("data", "Data and files", List.of("mnist", "TensorDataset", "DataLoader", "save", "load", "device", "time", "open")),
       new Topic("viz", "Pictures", List.of("show", "plot", "save_image", "save_graph")),
-      new Topic("python", "Python", List.of("print", "len", "range", "enumerate", "zip", "sorted", "reversed", "list",
-          "tuple", "dict", "str", "int", "float", "bool", "round", "min", "max", "any", "all", "isinstance",
-          "getattr", "hasattr", "iter", "next", "format", "repr", "type", "dir", "help", "exit", "quit")));
+      new Topic("python", "Python", List.of("print", "len", "range", "enumerate", "zip", "map", "filter", "sorted", "reversed",
+          "list", "tuple", "dict", "set", "frozenset", "str", "int", "float", "bool", "round", "divmod", "pow", "min", "max",
+          "sum", "any", "all", "abs", "chr", "ord", "hex", "bin", "isinstance", "callable", "getattr", "hasattr", "setattr",
+          "vars", "iter", "next", "format", "repr", "open", "type", "dir", "help", "exit", "quit")),
+      new Topic("modules", "Python's modules (import NAME binds the same)", List.of("math", "random", "argparse", "time",
+          "os", "sys", "collections")));
 
   private HelpTopics() {}
 

@@ -1,0 +1,18 @@
+import collections
+d = collections.deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, len(d), d[0], d[-1], d.pop(), d.popleft(), d, 2 in d, list(d), d.maxlen)
+w = collections.deque(maxlen=3)
+w.extend([1, 2, 3, 4, 5])
+print(w, sum(w) / len(w), w.maxlen)
+w.appendleft(9)
+print(w, w.count(9), bool(collections.deque()), collections.deque())
+r = collections.deque(range(5))
+r.rotate(2)
+print(r)
+r.rotate(-3)
+r[0] = 42
+r.extendleft("ab")
+print(r, r == collections.deque(["b", "a", 42, 4, 0, 1]))
+collections.deque().pop()

@@ -1,0 +1,17 @@
+a = set([1, 2, 3, 2])
+b = set([3, 4])
+print(a, b, set(), frozenset(), frozenset([1, 2]), len(a), 2 in a, 5 in a)
+print(a - b, a.union(b), a.intersection(b), a.difference(b), a.symmetric_difference(b))
+a.add(10)
+a.discard(99)
+a.remove(1)
+print(sorted(a), a == set([2, 3, 10]), a != b, set([2]) <= a, set([2]) < a, a >= set([3]), a.issubset([2, 3, 10, 11]), a.isdisjoint(b))
+f = frozenset(["x", "y"])
+d = {f: 1}
+print(d[frozenset(["y", "x"])], type(a), type(f), isinstance(a, set), bool(set()), sorted(set("hello")))
+c = a.copy()
+c.update([7, 8], (9,))
+print(sorted(c), sorted(a), set([1, 1.0, True]), frozenset([1]) == set([1]), set([1, 2]) == [1, 2])
+a -= b
+print(sorted(a), a.issuperset([2]), set([(1, 2), (1, 2)]))
+frozenset([1]).add(2)
