@@ -40,6 +40,11 @@ final class CountingOps {
     t.both("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)",
         "True when every element is close: isclose(...).all().",
         a -> Torch.all(isclose(a), null, false).getDouble(0) != 0);
+    t.both("equal(input, other)", "True when both have the same shape and the same elements (torch.equal).",
+        a -> {
+          Tensor x = MathOps.in(a), y = Convert.operand(a.get("other"), "equal");
+          return java.util.Arrays.equals(x.shape(), y.shape()) && Torch.all(Torch.eq(x, y), null, false).getDouble(0) != 0;
+        });
     t.torchOnly("one_hot(tensor, num_classes=-1)",
         "Each class index becomes a row of num_classes zeros with a 1 at the index (int64).",
         a -> Counting.oneHot(Convert.tensor(a.get("tensor"), "one_hot", "tensor"), Convert.toInt(a.get("num_classes"), "num_classes")));
