@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.Widget;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -46,6 +48,18 @@ final class Console {
         .option(LineReader.Option.INSERT_TAB, true);
     if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
     this.reader = builder.build();
+    // `}` goes in as typed: JLine's insert-close-curly takes indentation off the line, and with
+    // the continuation's indentation on, it took the space before `}` in `{ print(1) }` too
+    reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(LineReader.SELF_INSERT), "}");
+    Widget accept = reader.getWidgets().get(LineReader.ACCEPT_LINE);
+    reader.getWidgets().put(LineReader.ACCEPT_LINE, () -> {
+      String moved = ClauseDedent.apply(reader.getBuffer().toString(), backend::continuationIndent);
+      if (moved != null) {
+        reader.getBuffer().clear();
+        reader.getBuffer().write(moved);
+      }
+      return accept.apply();
+    });
     int width = terminal.getWidth() > 20 ? terminal.getWidth() : 80;
     this.commands = new Commands(backend, out, this::runAndShow, new Pager(terminal, out)::show, width);
     // Outside readLine (which handles Ctrl-C itself) Ctrl-C stops the running chunk.
