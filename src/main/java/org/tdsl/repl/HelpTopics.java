@@ -58,7 +58,7 @@ final class HelpTopics {
   static String overview(List<ReplBackend.BuiltinInfo> builtins, int width) {
     Set<String> known = known(builtins);
     StringBuilder sb = new StringBuilder();
-    sb.append("tdsl is PyTorch without the torch. prefix, blocks in braces. :help NAME (or help(x), x?) for one;\n");
+    sb.append("tdsl runs PyTorch code: indented or in braces, torch. prefix optional. :help NAME (or help(x), x?) for one;\n");
     sb.append(":help TOPIC lists a topic with one line each; :help all lists everything. Tab completes.\n\n");
     for (Topic t : ALL) {
       String head = String.format("  %-9s", t.name());

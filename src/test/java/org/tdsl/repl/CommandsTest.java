@@ -34,7 +34,7 @@ class CommandsTest {
       s.type("tensor?\r").type("help()\r").type("1\r").awaitChunks(1);
       String screen = s.screen();
       assertTrue(screen.contains("tensor?\ntensor(data, *, requires_grad=False, dtype=None)\n  a tensor from nested lists"), screen);
-      assertTrue(screen.contains("help()\ntdsl is PyTorch without the torch. prefix"), screen);
+      assertTrue(screen.contains("help()\ntdsl runs PyTorch code: indented or in braces"), screen);
       assertEquals(List.of("1"), s.backend.chunks, "neither ran as code");
     }
   }
