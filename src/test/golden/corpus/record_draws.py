@@ -24,6 +24,7 @@ import random
 import runpy
 import struct
 import sys
+import types
 
 import torch
 import torch.nn.functional as F
@@ -151,6 +152,11 @@ def patch_torch():
         return iter(order)
     sampler_module.RandomSampler.__iter__ = sampler_iter
     dataloader_module._BaseDataLoaderIter.__init__ = silent(dataloader_module._BaseDataLoaderIter.__init__)
+    # Programs written for PyTorch 2.x pick their device with torch.accelerator (2.6+), which
+    # 1.13 lacks: answer as a CPU-only PyTorch 2.x does, as tdsl does.
+    if not hasattr(torch, "accelerator"):
+        torch.accelerator = types.SimpleNamespace(is_available=lambda: False, device_count=lambda: 0,
+                                                  current_accelerator=lambda check_available=False: None)
 
 
 def dropout_recorded(kind, original, noise_shape):

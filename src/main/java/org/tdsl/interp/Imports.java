@@ -72,7 +72,15 @@ final class Imports {
     Object provided = ip.builtins().module(name);
     if (provided != null) return provided;
     Path script = script(name, importer);
-    if (script != null) return load(name, script);
+    if (script != null) {
+      // Python runs a package's __init__ before its submodule and binds the submodule in it
+      int dot = name.lastIndexOf('.');
+      Object parent = dot > 0 && script(name.substring(0, dot), importer) != null
+          ? module(name.substring(0, dot), importer) : null;
+      ScriptModule m = load(name, script);
+      if (parent instanceof ScriptModule p) p.globals.define(name.substring(dot + 1), m);
+      return m;
+    }
     String known = org.tdsl.interp.pylib.PythonLibrary.unavailable(name);  // numpy, pandas, ...: what to use instead
     if (!known.equals("No module named '" + name + "'")) throw new TdslError("ModuleNotFoundError: " + known);
     throw new TdslError("ModuleNotFoundError: No module named '" + name + "' (tdsl provides "
@@ -80,12 +88,18 @@ final class Imports {
         + ", and scripts beside yours as NAME.tdsl or NAME.py)");
   }
 
+  /**
+   * NAME.tdsl / NAME.py beside the importer; a dotted name a.b is a package's file a/b.py (or
+   * a/b/__init__.py), as Python finds micrograd.engine in micrograd/engine.py.
+   */
   private Path script(String name, String importer) {
-    if (name.isEmpty() || name.contains(".")) return null;
+    if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) return null;
     Path dir = ip.directoryOf(importer);
-    for (String ext : List.of(".tdsl", ".py")) {
-      Path p = dir.resolve(name + ext);
-      if (Files.isRegularFile(p)) return ip.host().fileAccess().resolve(dir, name + ext, FileAccess.Mode.READ);
+    String rel = name.replace('.', '/');
+    for (String candidate : List.of(rel + ".tdsl", rel + ".py", rel + "/__init__.tdsl", rel + "/__init__.py")) {
+      if (Files.isRegularFile(dir.resolve(candidate))) {
+        return ip.host().fileAccess().resolve(dir, candidate, FileAccess.Mode.READ);
+      }
     }
     return null;
   }

@@ -5,7 +5,9 @@ import org.tdsl.tensor.kernels.Gemm;
 
 /**
  * linear on a batch of rows with a bias, as PyTorch records it: one {@code AddmmBackward}
- * node, out = b + x·Wᵀ, with the transposes done by GEMM strides.
+ * node, out = b + x·Wᵀ, with the transposes done by GEMM strides. Its inputs are in
+ * addmm's order (bias, input, weight), so {@code next_functions[0]} is the bias's
+ * AccumulateGrad and {@code [1]} the input's node, as programs that walk the graph expect.
  */
 final class LinearOp {
   private LinearOp() {}
@@ -32,22 +34,22 @@ final class LinearOp {
       Tensor[] saved = ctx.saved();
       float[] g = Conv2dOp.dense(grad);
       Tensor gx = null, gw = null, gb = null;
-      if (ctx.needsInputGrad(0)) {
+      if (ctx.needsInputGrad(1)) {
         float[] r = new float[n * in]; // g (n×out) · W (out×in)
         Gemm.gemm(n, in, out, g, 0, out, 1, Conv2dOp.dense(saved[1]), 0, in, 1, r, 0, in, false);
         gx = Tensor.of(r, n, in);
       }
-      if (ctx.needsInputGrad(1)) {
+      if (ctx.needsInputGrad(2)) {
         float[] r = new float[out * in]; // gᵀ (out×n) · x (n×in)
         Gemm.gemm(out, in, n, g, 0, 1, out, Conv2dOp.dense(saved[0]), 0, in, 1, r, 0, in, false);
         gw = Tensor.of(r, out, in);
       }
-      if (ctx.needsInputGrad(2)) {
+      if (ctx.needsInputGrad(0)) {
         float[] r = new float[out];
         for (int i = 0; i < n; i++) for (int j = 0; j < out; j++) r[j] += g[i * out + j];
         gb = Tensor.of(r, out);
       }
-      return new Tensor[] {gx, gw, gb};
-    }, input, weight, bias);
+      return new Tensor[] {gb, gx, gw};
+    }, bias, input, weight);
   }
 }

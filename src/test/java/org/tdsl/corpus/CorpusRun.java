@@ -69,7 +69,7 @@ final class CorpusRun {
     List<String> argv = new ArrayList<>(List.of(p.program()));
     argv.addAll(p.argv());
     String error = null, problem = null;
-    try (Session s = Session.builder().output(out).errorOutput(err).fileRoot(runDir).workingDirectory(runDir)
+    try (Session s = Session.builder().output(out).errorOutput(err).fileRoot(runDir.getParent()).workingDirectory(runDir)
         .argv(argv).replayDraws(draws).timeLimit(Duration.ofMinutes(5)).build()) {
       s.eval(script);
     } catch (TdslException e) {
@@ -82,9 +82,13 @@ final class CorpusRun {
     return new Outcome(true, error, problem, output, draws.remaining(), difference);
   }
 
-  /** A copy of the program's folder under work, with the MNIST sample unpacked where its harness says. */
+  /**
+   * A copy of the program's folder in work/NAME/run, with the MNIST sample unpacked where its
+   * harness says: inside work/NAME, so that '../data' (pytorch/examples' mnist/main.py) is the
+   * program's own and within its file root, as generate.py lays it out.
+   */
   static Path prepare(CorpusProgram p, Path work) throws IOException {
-    Path runDir = work.resolve(p.name());
+    Path runDir = work.resolve(p.name()).resolve("run");
     try (Stream<Path> files = Files.walk(p.dir())) {
       for (Path f : files.toList()) {
         Path to = runDir.resolve(p.dir().relativize(f).toString());

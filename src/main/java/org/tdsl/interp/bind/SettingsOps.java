@@ -6,7 +6,7 @@ import org.tdsl.interp.TdslError;
 import org.tdsl.tensor.DType;
 import org.tdsl.tensor.format.PrintOptions;
 
-/** torch.set_printoptions, torch.set_default_dtype / get_default_dtype, torch.accelerator. */
+/** torch.set_printoptions, torch.set_default_dtype / get_default_dtype, set_default_device, torch.accelerator. */
 final class SettingsOps {
   private SettingsOps() {}
 
@@ -24,8 +24,15 @@ final class SettingsOps {
           return null;
         });
     t.function("get_default_dtype()", "The dtype of new float tensors: torch.float32.", a -> DType.FLOAT32);
+    t.function("set_default_device(device)", "The device of new tensors: 'cpu' (or None), the only one tdsl computes on.",
+        a -> { if (a.get("device") != null) Device.usable(a.get("device")); return null; });
+    t.function("get_default_device()", "The device of new tensors: cpu.", a -> Device.CPU);
     Namespace accelerator = new Namespace("torch.accelerator");
     accelerator.put("is_available", new Builtin("is_available", "is_available()", "False: tdsl computes on the CPU.", a -> false));
+    // PyTorch answers None (not cpu) when no accelerator is present, so `.type` after it fails there too
+    accelerator.put("current_accelerator", new Builtin("current_accelerator", "current_accelerator(check_available=False)",
+        "None: tdsl has no accelerator.", a -> null));
+    accelerator.put("device_count", new Builtin("device_count", "device_count()", "0: tdsl has no accelerator.", a -> 0L));
     t.torch().put("accelerator", accelerator);
   }
 

@@ -1,0 +1,3 @@
+# a package: run once, before its first submodule
+print("shapes package loading")
+unit = 1
