@@ -8,7 +8,7 @@ import org.tdsl.tensor.GradFn;
 import org.tdsl.tensor.Tensor;
 
 /**
- * One recorded operation: its name (PyTorch's, without the trailing digit), the edges to the
+ * One recorded operation: its name (PyTorch 1.13's, digit included), the edges to the
  * nodes of its inputs ({@code next_functions}), the tensors its backward formula needs (saved
  * with their versions), and the formula itself. Nodes are made by {@link Torch}; a later node
  * has a larger sequence number, and backward runs ready nodes latest-first, as PyTorch does.

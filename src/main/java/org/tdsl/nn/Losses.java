@@ -7,7 +7,7 @@ import org.tdsl.tensor.Tensor;
 /**
  * The element-wise losses PyTorch writes as formulas (l1, smooth_l1, huber, binary cross
  * entropy, kl_div), composed from autograd ops so that their gradients come for free. Their
- * backward nodes are therefore the composed ones ({@code MeanBackward}), not PyTorch's fused
+ * backward nodes are therefore the composed ones ({@code MeanBackward0}), not PyTorch's fused
  * {@code L1LossBackward} (docs/CHOICES.md, "Composed losses").
  */
 final class Losses {
