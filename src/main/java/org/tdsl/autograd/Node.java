@@ -39,7 +39,8 @@ public class Node implements GradFn {
     public boolean needs(int input) { return node.next[input].node() != null; }
   }
 
-  private final String name;
+  /** Not final: a composite's outermost node takes PyTorch's name for the whole (NamedComposite). */
+  private String name;
   final long sequenceNr;
   final Edge[] next;
   private final int[][] inputShapes;
@@ -67,6 +68,11 @@ public class Node implements GradFn {
   }
 
   static long nextSequenceNr() { return SEQUENCE.getAndIncrement(); }
+
+  /** The number the next node will get: nodes made from now on have one at least this large. */
+  static long peekSequenceNr() { return SEQUENCE.get(); }
+
+  void rename(String newName) { name = newName; }
 
   @Override public String name() { return name; }
 
