@@ -42,3 +42,4 @@ print(type(F.layer_norm(a, (3,)).grad_fn).__name__, type(F.batch_norm(a, None, N
 print(type(F.group_norm(a.unsqueeze(-1), 3).grad_fn).__name__)
 print(type(a.triu().grad_fn).__name__, type(a.tril(1).grad_fn).__name__, type(torch.addmm(a, a, w.t() @ w).grad_fn).__name__)
 print(type(torch.baddbmm(a.unsqueeze(0), a.unsqueeze(0), (w.t() @ w).unsqueeze(0)).grad_fn).__name__)
+print(type((a[0, :2] @ w).grad_fn).__name__, type((a[0] @ w.t().unsqueeze(0)).grad_fn).__name__, type((a.unsqueeze(0) @ a[0]).grad_fn).__name__)

@@ -698,7 +698,8 @@ public final class Torch {
     }
     if (da == 1 && db == 1) return dot(a, b);
     if (da == 2 && db == 1) return mv(a, b);
-    if (da == 1 && db == 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+    // PyTorch squeezes in place here, which 1.13 records as SqueezeBackward3.
+    if (da == 1 && db == 2) return NamedComposite.named("SqueezeBackward3", () -> squeeze(mm(unsqueeze(a, 0), b), 0));
     if (da == 2 && db == 2) return mm(a, b);
     if (da >= 3 && db <= 2) {
       // fold a's batch dims into rows: one mm
@@ -731,8 +732,10 @@ public final class Torch {
     Tensor out = bmm(xe, ye);
     int[] os = concat(batch, n, m);
     Tensor r = viewLike(out, os);
-    if (da == 1) r = squeeze(r, -2);
-    if (db == 1) r = squeeze(r, -1);
+    // PyTorch ends a batched matmul of a vector with one _unsafe_view (UnsafeViewBackward0).
+    Tensor folded = r;
+    if (da == 1) r = NamedComposite.named("UnsafeViewBackward0", () -> squeeze(folded, -2));
+    if (db == 1) r = NamedComposite.named("UnsafeViewBackward0", () -> squeeze(folded, -1));
     return r;
   }
 
