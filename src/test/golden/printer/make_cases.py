@@ -12,7 +12,8 @@ Format, one block per case:
     expect <number of lines>
     <the lines of str(t)>
 grad_fn names come from custom autograd Functions, so PyTorch prints exactly the
-name we pass (PyTorch's built-in nodes carry a trailing digit that tdsl omits).
+name we pass, without a digit (the formatter prints whatever name it is given; tdsl's
+own nodes carry PyTorch's digit, MulBackward0, and are measured like any other name).
 """
 import random
 

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 /**
  * Anomaly detection, per thread: while enabled, every node remembers where it was created (a
  * string the host supplies, e.g. the script's call stack) and backward checks every gradient a
- * node returns for NaN: {@code Function 'DivBackward' returned nan values in its 0th output.}
+ * node returns for NaN: {@code Function 'DivBackward0' returned nan values in its 0th output.}
  */
 public final class AnomalyMode {
   private AnomalyMode() {}

@@ -16,10 +16,14 @@ public final class Composites {
   private Composites() {}
 
   /** The upper triangle of the last two dims: elements with col - row >= diagonal; the rest 0. */
-  public static Tensor triu(Tensor a, int diagonal) { return triangle(a, diagonal, true); }
+  public static Tensor triu(Tensor a, int diagonal) {
+    return NamedComposite.named("TriuBackward0", () -> triangle(a, diagonal, true));
+  }
 
   /** The lower triangle of the last two dims: elements with col - row <= diagonal; the rest 0. */
-  public static Tensor tril(Tensor a, int diagonal) { return triangle(a, diagonal, false); }
+  public static Tensor tril(Tensor a, int diagonal) {
+    return NamedComposite.named("TrilBackward0", () -> triangle(a, diagonal, false));
+  }
 
   private static Tensor triangle(Tensor a, int diagonal, boolean upper) {
     if (a.dim() < 2) throw new TensorException((upper ? "triu" : "tril") + ": input tensor must have at least 2 dimensions");
@@ -59,13 +63,13 @@ public final class Composites {
   /** beta * input + alpha * (m1 @ m2); with beta 0, input is ignored (its nan and inf too). */
   public static Tensor addmm(Tensor input, Tensor m1, Tensor m2, double beta, double alpha) {
     if (m1.dim() != 2 || m2.dim() != 2) throw new TensorException("addmm: expected 2D matrices for mat1 and mat2");
-    return scaledSum(input, Torch.mm(m1, m2), beta, alpha);
+    return NamedComposite.named("AddmmBackward0", () -> scaledSum(input, Torch.mm(m1, m2), beta, alpha));
   }
 
   /** beta * input + alpha * (b1 @ b2), batch by batch. */
   public static Tensor baddbmm(Tensor input, Tensor b1, Tensor b2, double beta, double alpha) {
     if (b1.dim() != 3 || b2.dim() != 3) throw new TensorException("baddbmm: batch1 and batch2 must be 3D tensors");
-    return scaledSum(input, Torch.bmm(b1, b2), beta, alpha);
+    return NamedComposite.named("BaddbmmBackward0", () -> scaledSum(input, Torch.bmm(b1, b2), beta, alpha));
   }
 
   private static Tensor scaledSum(Tensor input, Tensor product, double beta, double alpha) {

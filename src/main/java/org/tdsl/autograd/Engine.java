@@ -273,7 +273,7 @@ final class Engine {
   /**
    * How many places hold each gradient storage (input buffers, the caller's own gradients).
    * A gradient reaching AccumulateGrad that nothing else holds becomes the leaf's .grad as is,
-   * so the tape copies nothing; one shared (a pass-through like AddBackward handed it to two
+   * so the tape copies nothing; one shared (a pass-through like AddBackward0 handed it to two
    * inputs, or the caller gave it) is copied first, so a later in-place change of one .grad
    * cannot show through another.
    */

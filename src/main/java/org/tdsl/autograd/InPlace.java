@@ -133,8 +133,8 @@ final class InPlace {
   static Tensor asStridedView(Tensor g, int[] shape, int[] strides, int off) {
     Tensor out = g.asStrided(shape, strides, g.offset() + off);
     int[] gs = g.shape();
-    return Torch.record("AsStridedBackward", Torch.ts(g), out, Torch.NONE, c -> new Tensor[] {
-        Torch.embed(c.grad(), gs, x -> asStridedView(Torch.contiguous(x), shape, strides, off), "AsStridedBackwardBackward")});
+    return Torch.record("AsStridedBackward0", Torch.ts(g), out, Torch.NONE, c -> new Tensor[] {
+        Torch.embed(c.grad(), gs, x -> asStridedView(Torch.contiguous(x), shape, strides, off), "AsStridedBackwardBackward0")});
   }
 
   static void checkCast(Tensor result, Tensor a) {

@@ -8,7 +8,7 @@ import org.tdsl.tensor.GradFn;
 import org.tdsl.tensor.Tensor;
 
 /**
- * One recorded operation: its name (PyTorch's, without the trailing digit), the edges to the
+ * One recorded operation: its name (PyTorch 1.13's, digit included), the edges to the
  * nodes of its inputs ({@code next_functions}), the tensors its backward formula needs (saved
  * with their versions), and the formula itself. Nodes are made by {@link Torch}; a later node
  * has a larger sequence number, and backward runs ready nodes latest-first, as PyTorch does.
@@ -39,7 +39,8 @@ public class Node implements GradFn {
     public boolean needs(int input) { return node.next[input].node() != null; }
   }
 
-  private final String name;
+  /** Not final: a composite's outermost node takes PyTorch's name for the whole (NamedComposite). */
+  private String name;
   final long sequenceNr;
   final Edge[] next;
   private final int[][] inputShapes;
@@ -67,6 +68,11 @@ public class Node implements GradFn {
   }
 
   static long nextSequenceNr() { return SEQUENCE.getAndIncrement(); }
+
+  /** The number the next node will get: nodes made from now on have one at least this large. */
+  static long peekSequenceNr() { return SEQUENCE.get(); }
+
+  void rename(String newName) { name = newName; }
 
   @Override public String name() { return name; }
 

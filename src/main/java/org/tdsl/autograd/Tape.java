@@ -20,7 +20,7 @@ import org.tdsl.tensor.Tensor;
  * end with {@code leaf} instead of inputs. For {@code z = x * y} with x, y leaves:
  *
  * <pre>
- *   #1 MulBackward [] &lt;- #2, #3
+ *   #1 MulBackward0 [] &lt;- #2, #3
  *   #2 AccumulateGrad [] leaf
  *   #3 AccumulateGrad [] leaf
  * </pre>

@@ -162,7 +162,7 @@ public final class Torch {
     Tensor bb = alpha == 1 ? b : Pointwise.binary(BinaryOp.MUL, b, alphaOf(alpha, b));
     Tensor out = Pointwise.binary(BinaryOp.ADD, a, bb);
     int[] as = a.shape(), bs = b.shape();
-    return record("AddBackward", ts(a, b), out, NONE, c -> new Tensor[] {
+    return record("AddBackward0", ts(a, b), out, NONE, c -> new Tensor[] {
         c.needs(0) ? sumTo(c.grad(), as) : null,
         c.needs(1) ? sumTo(alpha == 1 ? c.grad() : mul(c.grad(), alpha), bs) : null});
   }
@@ -175,13 +175,19 @@ public final class Torch {
   public static Tensor sub(Tensor a, double b) { return sub(a, scalar(b)); }
   public static Tensor sub(Tensor a, long b) { return sub(a, scalar(b)); }
   /** scalar − tensor (Python's {@code 2 - t}). */
-  public static Tensor rsub(Tensor a, double s) { return sub(scalar(s), a); }
+  public static Tensor rsub(Tensor a, double s) { return rsub(a, scalar(s)); }
+
+  /** number − tensor, the number wrapped (its Python type kept): PyTorch's rsub.Scalar, RsubBackward1. */
+  public static Tensor rsub(Tensor a, Tensor number) {
+    Tensor out = Pointwise.binary(BinaryOp.SUB, number, a);
+    return record("RsubBackward1", ts(a), out, NONE, c -> new Tensor[] {neg(c.grad())});
+  }
 
   public static Tensor sub(Tensor a, Tensor b, double alpha) {
     Tensor bb = alpha == 1 ? b : Pointwise.binary(BinaryOp.MUL, b, alphaOf(alpha, b));
     Tensor out = Pointwise.binary(BinaryOp.SUB, a, bb);
     int[] as = a.shape(), bs = b.shape();
-    return record("SubBackward", ts(a, b), out, NONE, c -> new Tensor[] {
+    return record("SubBackward0", ts(a, b), out, NONE, c -> new Tensor[] {
         c.needs(0) ? sumTo(c.grad(), as) : null,
         c.needs(1) ? sumTo(mul(c.grad(), -alpha), bs) : null});
   }
@@ -190,7 +196,7 @@ public final class Torch {
     Tensor out = Pointwise.binary(BinaryOp.MUL, a, b);
     int[] as = a.shape(), bs = b.shape();
     boolean ga = tracking(a), gb = tracking(b);
-    return record("MulBackward", ts(a, b), out, ts(gb ? a : null, ga ? b : null), c -> new Tensor[] {
+    return record("MulBackward0", ts(a, b), out, ts(gb ? a : null, ga ? b : null), c -> new Tensor[] {
         c.needs(0) ? sumTo(mul(c.grad(), c.saved(1)), as) : null,
         c.needs(1) ? sumTo(mul(c.grad(), c.saved(0)), bs) : null});
   }
@@ -201,14 +207,14 @@ public final class Torch {
     Tensor out = Pointwise.binary(BinaryOp.DIV, a, b);
     int[] as = a.shape(), bs = b.shape();
     boolean gb = tracking(b);
-    return record("DivBackward", ts(a, b), out, ts(gb ? a : null, b), c -> new Tensor[] {
+    return record("DivBackward0", ts(a, b), out, ts(gb ? a : null, b), c -> new Tensor[] {
         c.needs(0) ? sumTo(div(c.grad(), c.saved(1)), as) : null,
         c.needs(1) ? sumTo(neg(div(mul(c.grad(), c.saved(0)), mul(c.saved(1), c.saved(1)))), bs) : null});
   }
   public static Tensor div(Tensor a, double b) { return div(a, scalar(b)); }
   public static Tensor div(Tensor a, long b) { return div(a, scalar(b)); }
-  /** scalar / tensor (Python's {@code 1 / t}). */
-  public static Tensor rdiv(Tensor a, double s) { return div(scalar(s), a); }
+  /** scalar / tensor (Python's {@code 1 / t}): PyTorch's reciprocal times the scalar (MulBackward0). */
+  public static Tensor rdiv(Tensor a, double s) { return mul(reciprocal(a), s); }
 
   /** div with rounding_mode "trunc" or "floor" (null: true division). Zero gradient, as PyTorch. */
   public static Tensor div(Tensor a, Tensor b, String roundingMode) {
@@ -227,7 +233,7 @@ public final class Torch {
           + roundingMode + "'");
     }
     int[] as = a.shape(), bs = b.shape();
-    return record("DivBackward", ts(a, b), out, NONE, c -> new Tensor[] {
+    return record("DivBackward0", ts(a, b), out, NONE, c -> new Tensor[] {
         c.needs(0) ? Tensor.zeros(as) : null, c.needs(1) ? Tensor.zeros(bs) : null});
   }
 
@@ -241,7 +247,9 @@ public final class Torch {
     Tensor out = Pointwise.binary(BinaryOp.REMAINDER, a, b);
     int[] as = a.shape(), bs = b.shape();
     boolean gb = tracking(b);
-    return record("RemainderBackward", ts(a, b), out, ts(gb ? a : null, gb ? b : null), c -> new Tensor[] {
+    // PyTorch's remainder.Scalar is RemainderBackward0, remainder.Tensor RemainderBackward1.
+    String name = b.isWrappedNumber() ? "RemainderBackward0" : "RemainderBackward1";
+    return record(name, ts(a, b), out, ts(gb ? a : null, gb ? b : null), c -> new Tensor[] {
         c.needs(0) ? sumTo(c.grad(), as) : null,
         c.needs(1) ? sumTo(neg(mul(c.grad(), floor_divide(c.saved(0), c.saved(1)))), bs) : null});
   }
@@ -253,7 +261,7 @@ public final class Torch {
     if (a.isWrappedNumber()) return pow(a.itemDouble(), b);
     Tensor out = Pointwise.binary(BinaryOp.POW, a, b);
     int[] as = a.shape(), bs = b.shape();
-    return record("PowBackward", ts(a, b), out, ts(a, b, out), c -> {
+    return record("PowBackward1", ts(a, b), out, ts(a, b, out), c -> {
       Tensor x = c.saved(0), e = c.saved(1);
       Tensor gx = null, ge = null;
       if (c.needs(0)) {
@@ -283,19 +291,19 @@ public final class Torch {
     Tensor out = e == 2 ? Pointwise.unary(UnaryOp.SQUARE, a.dtype() == DType.BOOL ? a.to(DType.INT64) : a)
         : Pointwise.binary(BinaryOp.POW, a, exp);
     if (e == 2 && a.dtype() != DType.FLOAT32 && expType == DType.FLOAT32) out = out.to(DType.FLOAT32);
-    return record("PowBackward", ts(a), out, ts(a), c -> new Tensor[] {
+    return record("PowBackward0", ts(a), out, ts(a), c -> new Tensor[] {
         e == 0 ? zeros_like(c.grad()) : mul(c.grad(), mul(pow(c.saved(0), e - 1), e))});
   }
 
   /** scalar ** tensor. */
   public static Tensor pow(double base, Tensor e) {
     Tensor out = Pointwise.binary(BinaryOp.POW, Tensor.wrap(base), e);
-    return record("PowBackward", ts(e), out, ts(out), c -> new Tensor[] {
+    return record("PowBackward1", ts(e), out, ts(out), c -> new Tensor[] {
         base == 0 ? zeros_like(c.grad()) : mul(c.grad(), mul(c.saved(0), Math.log(base)))});
   }
 
   public static Tensor neg(Tensor a) {
-    return record("NegBackward", ts(a), Pointwise.unary(UnaryOp.NEG, a), NONE, c -> new Tensor[] {neg(c.grad())});
+    return record("NegBackward0", ts(a), Pointwise.unary(UnaryOp.NEG, a), NONE, c -> new Tensor[] {neg(c.grad())});
   }
 
   private interface Grad1 { Tensor of(Tensor g, Tensor x, Tensor y); }
@@ -307,51 +315,51 @@ public final class Torch {
         c -> new Tensor[] {grad.of(c.grad(), c.saved(0), c.saved(1))});
   }
 
-  public static Tensor abs(Tensor a) { return unary(UnaryOp.ABS, "AbsBackward", a, true, false, (g, x, y) -> mul(g, sign(x))); }
-  public static Tensor exp(Tensor a) { return unary(UnaryOp.EXP, "ExpBackward", a, false, true, (g, x, y) -> mul(g, y)); }
-  public static Tensor log(Tensor a) { return unary(UnaryOp.LOG, "LogBackward", a, true, false, (g, x, y) -> div(g, x)); }
+  public static Tensor abs(Tensor a) { return unary(UnaryOp.ABS, "AbsBackward0", a, true, false, (g, x, y) -> mul(g, sign(x))); }
+  public static Tensor exp(Tensor a) { return unary(UnaryOp.EXP, "ExpBackward0", a, false, true, (g, x, y) -> mul(g, y)); }
+  public static Tensor log(Tensor a) { return unary(UnaryOp.LOG, "LogBackward0", a, true, false, (g, x, y) -> div(g, x)); }
   public static Tensor log2(Tensor a) {
-    return unary(UnaryOp.LOG2, "Log2Backward", a, true, false, (g, x, y) -> div(g, mul(x, Math.log(2))));
+    return unary(UnaryOp.LOG2, "Log2Backward0", a, true, false, (g, x, y) -> div(g, mul(x, Math.log(2))));
   }
   public static Tensor log1p(Tensor a) {
-    return unary(UnaryOp.LOG1P, "Log1PBackward", a, true, false, (g, x, y) -> div(g, add(x, 1.0)));
+    return unary(UnaryOp.LOG1P, "Log1PBackward0", a, true, false, (g, x, y) -> div(g, add(x, 1.0)));
   }
   public static Tensor expm1(Tensor a) {
-    return unary(UnaryOp.EXPM1, "Expm1Backward", a, false, true, (g, x, y) -> mul(g, add(y, 1.0)));
+    return unary(UnaryOp.EXPM1, "Expm1Backward0", a, false, true, (g, x, y) -> mul(g, add(y, 1.0)));
   }
   public static Tensor sqrt(Tensor a) {
-    return unary(UnaryOp.SQRT, "SqrtBackward", a, false, true, (g, x, y) -> div(g, mul(y, 2.0)));
+    return unary(UnaryOp.SQRT, "SqrtBackward0", a, false, true, (g, x, y) -> div(g, mul(y, 2.0)));
   }
   public static Tensor rsqrt(Tensor a) {
-    return unary(UnaryOp.RSQRT, "RsqrtBackward", a, false, true, (g, x, y) -> mul(g, mul(pow(y, 3.0), -0.5)));
+    return unary(UnaryOp.RSQRT, "RsqrtBackward0", a, false, true, (g, x, y) -> mul(g, mul(pow(y, 3.0), -0.5)));
   }
-  public static Tensor sin(Tensor a) { return unary(UnaryOp.SIN, "SinBackward", a, true, false, (g, x, y) -> mul(g, cos(x))); }
+  public static Tensor sin(Tensor a) { return unary(UnaryOp.SIN, "SinBackward0", a, true, false, (g, x, y) -> mul(g, cos(x))); }
   public static Tensor cos(Tensor a) {
-    return unary(UnaryOp.COS, "CosBackward", a, true, false, (g, x, y) -> mul(g, neg(sin(x))));
+    return unary(UnaryOp.COS, "CosBackward0", a, true, false, (g, x, y) -> mul(g, neg(sin(x))));
   }
   public static Tensor tan(Tensor a) {
-    return unary(UnaryOp.TAN, "TanBackward", a, false, true, (g, x, y) -> mul(g, add(mul(y, y), 1.0)));
+    return unary(UnaryOp.TAN, "TanBackward0", a, false, true, (g, x, y) -> mul(g, add(mul(y, y), 1.0)));
   }
   public static Tensor tanh(Tensor a) {
-    return unary(UnaryOp.TANH, "TanhBackward", a, false, true, (g, x, y) -> mul(g, rsub(mul(y, y), 1.0)));
+    return unary(UnaryOp.TANH, "TanhBackward0", a, false, true, (g, x, y) -> mul(g, rsub(mul(y, y), 1.0)));
   }
   public static Tensor sigmoid(Tensor a) {
-    return unary(UnaryOp.SIGMOID, "SigmoidBackward", a, false, true, (g, x, y) -> mul(g, mul(y, rsub(y, 1.0))));
+    return unary(UnaryOp.SIGMOID, "SigmoidBackward0", a, false, true, (g, x, y) -> mul(g, mul(y, rsub(y, 1.0))));
   }
   public static Tensor relu(Tensor a) {
     // one fused pass unless this backward is itself recorded (create_graph needs the product)
-    return unary(UnaryOp.RELU, "ReluBackward", a, false, true, (g, x, y) -> GradMode.isEnabled()
+    return unary(UnaryOp.RELU, "ReluBackward0", a, false, true, (g, x, y) -> GradMode.isEnabled()
         ? mul(g, gt(y, scalar(0.0))) : Pointwise.binary(BinaryOp.RELU_BACKWARD, g, y));
   }
   public static Tensor leaky_relu(Tensor a, double slope) {
     Tensor out = Pointwise.where(Pointwise.binary(BinaryOp.GT, a, Tensor.wrap(0.0)), a,
         Pointwise.binary(BinaryOp.MUL, a, Tensor.wrap(slope)));
-    return record("LeakyReluBackward", ts(a), out, ts(a), c ->
+    return record("LeakyReluBackward0", ts(a), out, ts(a), c ->
         new Tensor[] {mul(c.grad(), where(gt(c.saved(0), scalar(0.0)), Tensor.wrap(1.0), Tensor.wrap(slope)))});
   }
   /** gelu with the exact erf form (approximate='none'): x·Φ(x). */
   public static Tensor gelu(Tensor a) {
-    return unary(UnaryOp.GELU, "GeluBackward", a, true, false, (g, x, y) -> {
+    return unary(UnaryOp.GELU, "GeluBackward0", a, true, false, (g, x, y) -> {
       Tensor phi = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
       return mul(g, add(normalCdf(x), mul(x, phi)));
     });
@@ -362,7 +370,7 @@ public final class Torch {
     Tensor raw = x.detach();
     Tensor cdf = Pointwise.binary(BinaryOp.DIV, Pointwise.unary(UnaryOp.GELU, raw), raw);
     cdf = Pointwise.where(Pointwise.binary(BinaryOp.EQ, raw, Tensor.wrap(0.0)), Tensor.wrap(0.5), cdf);
-    return record("NdtrBackward", ts(x), cdf, ts(x), c -> new Tensor[] {
+    return record("NdtrBackward0", ts(x), cdf, ts(x), c -> new Tensor[] {
         mul(c.grad(), mul(exp(mul(mul(c.saved(0), c.saved(0)), -0.5)), 1 / Math.sqrt(2 * Math.PI)))});
   }
 
@@ -372,7 +380,7 @@ public final class Torch {
     Tensor soft = Pointwise.binary(BinaryOp.DIV,
         Pointwise.unary(UnaryOp.LOG1P, Pointwise.unary(UnaryOp.EXP, bx)), Tensor.wrap(beta));
     Tensor out = Pointwise.where(Pointwise.binary(BinaryOp.GT, bx, Tensor.wrap(threshold)), a, soft);
-    return record("SoftplusBackward", ts(a), out, ts(a), c -> {
+    return record("SoftplusBackward0", ts(a), out, ts(a), c -> {
       Tensor x = c.saved(0);
       Tensor s = sigmoid(mul(x, beta));
       return new Tensor[] {mul(c.grad(), where(gt(mul(x, beta), scalar(threshold)), Tensor.wrap(1.0), s))};
@@ -384,7 +392,7 @@ public final class Torch {
   public static Tensor clamp(Tensor a, Double min, Double max) {
     if (min == null && max == null) throw new TensorException("torch.clamp: At least one of 'min' or 'max' must not be None");
     Tensor out = Pointwise.clamp(a, min, max);
-    return record("ClampBackward", ts(a), out, ts(a), c -> {
+    return record("ClampBackward1", ts(a), out, ts(a), c -> {
       Tensor x = c.saved(0);
       Tensor inside = Tensor.ones(DType.BOOL, x.shape());
       if (min != null) inside = Pointwise.binary(BinaryOp.LOGICAL_AND, inside, Pointwise.binary(BinaryOp.GE, x, Tensor.wrap(min)));
@@ -396,15 +404,15 @@ public final class Torch {
   private static Tensor zeroGrad(UnaryOp op, String name, Tensor a) {
     return record(name, ts(a), Pointwise.unary(op, a), NONE, c -> new Tensor[] {zeros_like(c.grad())});
   }
-  public static Tensor sign(Tensor a) { return zeroGrad(UnaryOp.SIGN, "SignBackward", a); }
-  public static Tensor floor(Tensor a) { return zeroGrad(UnaryOp.FLOOR, "FloorBackward", a); }
-  public static Tensor ceil(Tensor a) { return zeroGrad(UnaryOp.CEIL, "CeilBackward", a); }
-  public static Tensor round(Tensor a) { return zeroGrad(UnaryOp.ROUND, "RoundBackward", a); }
+  public static Tensor sign(Tensor a) { return zeroGrad(UnaryOp.SIGN, "SignBackward0", a); }
+  public static Tensor floor(Tensor a) { return zeroGrad(UnaryOp.FLOOR, "FloorBackward0", a); }
+  public static Tensor ceil(Tensor a) { return zeroGrad(UnaryOp.CEIL, "CeilBackward0", a); }
+  public static Tensor round(Tensor a) { return zeroGrad(UnaryOp.ROUND, "RoundBackward0", a); }
 
   public static Tensor reciprocal(Tensor a) {
-    return unary(UnaryOp.RECIPROCAL, "ReciprocalBackward", a, false, true, (g, x, y) -> mul(g, neg(mul(y, y))));
+    return unary(UnaryOp.RECIPROCAL, "ReciprocalBackward0", a, false, true, (g, x, y) -> mul(g, neg(mul(y, y))));
   }
-  /** x², recorded as PyTorch does: PowBackward. */
+  /** x², recorded as PyTorch does: PowBackward0. */
   public static Tensor square(Tensor a) { return pow(a, 2L); }
 
   public static Tensor maximum(Tensor a, Tensor b) { return extremum(a, b, true); }
@@ -413,7 +421,7 @@ public final class Torch {
   private static Tensor extremum(Tensor a, Tensor b, boolean max) {
     Tensor out = Pointwise.binary(max ? BinaryOp.MAXIMUM : BinaryOp.MINIMUM, a, b);
     int[] as = a.shape(), bs = b.shape();
-    return record(max ? "MaximumBackward" : "MinimumBackward", ts(a, b), out, ts(a, b), c -> {
+    return record(max ? "MaximumBackward0" : "MinimumBackward0", ts(a, b), out, ts(a, b), c -> {
       Tensor x = c.saved(0), y = c.saved(1);
       Tensor wins = max ? gt(x, y) : lt(x, y);
       Tensor tie = mul(eq(x, y), 0.5);
@@ -447,7 +455,7 @@ public final class Torch {
   public static Tensor where(Tensor cond, Tensor a, Tensor b) {
     Tensor out = Pointwise.where(cond, a, b);
     int[] as = a.shape(), bs = b.shape();
-    return record("WhereBackward", ts(cond, a, b), out, ts(cond), c -> {
+    return record("WhereBackward0", ts(cond, a, b), out, ts(cond), c -> {
       Tensor m = c.saved(0);
       Tensor zero = Tensor.wrap(0.0);
       return new Tensor[] {null,
@@ -464,8 +472,14 @@ public final class Torch {
   public static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
     Tensor out = Reductions.sum(a, dims, keepdim);
     int[] as = a.shape();
-    return record("SumBackward", ts(a), out, NONE, c -> new Tensor[] {expandBack(c.grad(), as, dims, keepdim)});
+    return record(overAll(dims) ? "SumBackward0" : "SumBackward1", ts(a), out, NONE, c -> new Tensor[] {expandBack(c.grad(), as, dims, keepdim)});
   }
+
+  /**
+   * Whether a reduction is over every dim: PyTorch names its node by overload, the full
+   * reduction's digit 0 (SumBackward0) and the one over dims 1 (SumBackward1).
+   */
+  private static boolean overAll(int[] dims) { return dims == null || dims.length == 0; }
 
   /** Undoes a reduction's shape: unsqueeze the reduced dims (unless keepdim) and expand. */
   private static Tensor expandBack(Tensor g, int[] shape, int[] dims, boolean keepdim) {
@@ -489,7 +503,7 @@ public final class Torch {
     Tensor out = Reductions.mean(a, dims, keepdim);
     int[] as = a.shape();
     int count = Math.max(1, a.numel()) / Math.max(1, out.numel());
-    return record("MeanBackward", ts(a), out, NONE,
+    return record(overAll(dims) ? "MeanBackward0" : "MeanBackward1", ts(a), out, NONE,
         c -> new Tensor[] {div(expandBack(c.grad(), as, dims, keepdim), (double) count)});
   }
 
@@ -499,7 +513,7 @@ public final class Torch {
   public static Tensor prod(Tensor a, int[] dims, boolean keepdim) {
     Tensor out = Reductions.prod(a, dims, keepdim);
     int[] as = a.shape();
-    return record("ProdBackward", ts(a), out, ts(a, out), c -> {
+    return record(overAll(dims) ? "ProdBackward0" : "ProdBackward1", ts(a), out, ts(a, out), c -> {
       Tensor x = c.saved(0);
       Tensor y = expandBack(c.saved(1), as, dims, keepdim);
       Tensor g = expandBack(c.grad(), as, dims, keepdim);
@@ -533,7 +547,8 @@ public final class Torch {
 
   private static Tensor extremeAll(Tensor a, boolean isMax) {
     Tensor out = Reductions.amax(a, null, false, isMax);
-    return record(isMax ? "MaxBackward" : "MinBackward", ts(a), out, ts(a, out), c -> {
+    // PyTorch's overloads: max() is MaxBackward1, max(dim) MaxBackward0.
+    return record(isMax ? "MaxBackward1" : "MinBackward1", ts(a), out, ts(a, out), c -> {
       Tensor mask = eq(c.saved(0), c.saved(1)).to(DType.FLOAT32);
       return new Tensor[] {mul(div(mask, sum(mask)), c.grad())};
     });
@@ -550,7 +565,7 @@ public final class Torch {
   private static Tensor[] extremeDim(Tensor a, int dim, boolean keepdim, boolean isMax) {
     Tensor[] r = Reductions.maxDim(a, dim, keepdim, isMax);
     int[] as = a.shape();
-    record(isMax ? "MaxBackward" : "MinBackward", ts(a), r[0], ts(r[1]), c ->
+    record(isMax ? "MaxBackward0" : "MinBackward0", ts(a), r[0], ts(r[1]), c ->
         new Tensor[] {indexBack(c.grad(), c.saved(0), as, dim, keepdim)});
     return r;
   }
@@ -573,7 +588,7 @@ public final class Torch {
     Tensor out = Reductions.var(a, dims, correction, keepdim);
     int[] as = a.shape();
     int n = Math.max(1, a.numel()) / Math.max(1, out.numel());
-    return record("VarBackward", ts(a), out, ts(a), c -> {
+    return record("VarBackward0", ts(a), out, ts(a), c -> {
       Tensor x = c.saved(0);
       Tensor centered = sub(x, mean(x, dims, true));
       return new Tensor[] {mul(expandBack(c.grad(), as, dims, keepdim), mul(centered, 2.0 / Math.max(0, n - correction)))};
@@ -584,7 +599,7 @@ public final class Torch {
     Tensor out = Pointwise.unary(UnaryOp.SQRT, Reductions.var(a, dims, correction, keepdim));
     int[] as = a.shape();
     int n = Math.max(1, a.numel()) / Math.max(1, out.numel());
-    return record("StdBackward", ts(a), out, ts(a, out), c -> {
+    return record("StdBackward0", ts(a), out, ts(a, out), c -> {
       Tensor x = c.saved(0);
       Tensor centered = sub(x, mean(x, dims, true));
       Tensor denom = mul(expandBack(c.saved(1), as, dims, keepdim), (double) Math.max(0, n - correction));
@@ -597,13 +612,13 @@ public final class Torch {
   public static Tensor logsumexp(Tensor a, int[] dims, boolean keepdim) {
     Tensor out = Reductions.logsumexp(a, dims, keepdim);
     int[] as = a.shape();
-    return record("LogsumexpBackward", ts(a), out, ts(a, out), c -> new Tensor[] {
+    return record("LogsumexpBackward0", ts(a), out, ts(a, out), c -> new Tensor[] {
         mul(expandBack(c.grad(), as, dims, keepdim), exp(sub(c.saved(0), expandBack(c.saved(1), as, dims, keepdim))))});
   }
 
   public static Tensor cumsum(Tensor a, int dim) {
     Tensor out = Reductions.cumsum(a, dim);
-    return record("CumsumBackward", ts(a), out, NONE, c -> {
+    return record("CumsumBackward0", ts(a), out, NONE, c -> {
       if (c.grad().dim() == 0) return new Tensor[] {c.grad()};
       return new Tensor[] {flip(cumsum(flip(c.grad(), dim), dim), dim)};
     });
@@ -619,7 +634,7 @@ public final class Torch {
     else out = Pointwise.binary(BinaryOp.POW, Reductions.sum(Pointwise.binary(BinaryOp.POW, absA, Tensor.wrap(p)), dims, keepdim),
         Tensor.wrap(1 / p));
     int[] as = a.shape();
-    return record("NormBackward", ts(a), out, ts(a, out), c -> {
+    return record("NormBackward1", ts(a), out, ts(a, out), c -> {
       Tensor x = c.saved(0);
       Tensor y = expandBack(c.saved(1), as, dims, keepdim);
       Tensor g = expandBack(c.grad(), as, dims, keepdim);
@@ -640,33 +655,33 @@ public final class Torch {
 
   public static Tensor mm(Tensor a, Tensor b) {
     Tensor out = Linalg.mm(a, b);
-    return record("MmBackward", ts(a, b), out, ts(tracking(b) ? a : null, tracking(a) ? b : null), c -> new Tensor[] {
+    return record("MmBackward0", ts(a, b), out, ts(tracking(b) ? a : null, tracking(a) ? b : null), c -> new Tensor[] {
         c.needs(0) ? mm(c.grad(), t(c.saved(1))) : null,
         c.needs(1) ? mm(t(c.saved(0)), c.grad()) : null});
   }
 
   public static Tensor bmm(Tensor a, Tensor b) {
     Tensor out = Linalg.bmm(a, b);
-    return record("BmmBackward", ts(a, b), out, ts(tracking(b) ? a : null, tracking(a) ? b : null), c -> new Tensor[] {
+    return record("BmmBackward0", ts(a, b), out, ts(tracking(b) ? a : null, tracking(a) ? b : null), c -> new Tensor[] {
         c.needs(0) ? bmm(c.grad(), transpose(c.saved(1), 1, 2)) : null,
         c.needs(1) ? bmm(transpose(c.saved(0), 1, 2), c.grad()) : null});
   }
 
   public static Tensor dot(Tensor a, Tensor b) {
     Tensor out = Linalg.dot(a, b);
-    return record("DotBackward", ts(a, b), out, ts(tracking(b) ? a : null, tracking(a) ? b : null), c -> new Tensor[] {
+    return record("DotBackward0", ts(a, b), out, ts(tracking(b) ? a : null, tracking(a) ? b : null), c -> new Tensor[] {
         c.needs(0) ? mul(c.grad(), c.saved(1)) : null,
         c.needs(1) ? mul(c.grad(), c.saved(0)) : null});
   }
 
   public static Tensor mv(Tensor a, Tensor v) {
     Tensor out = Linalg.mv(a, v);
-    return record("MvBackward", ts(a, v), out, ts(tracking(v) ? a : null, tracking(a) ? v : null), c -> new Tensor[] {
+    return record("MvBackward0", ts(a, v), out, ts(tracking(v) ? a : null, tracking(a) ? v : null), c -> new Tensor[] {
         c.needs(0) ? outer(c.grad(), c.saved(1)) : null,
         c.needs(1) ? mv(t(c.saved(0)), c.grad()) : null});
   }
 
-  /** Outer product; PyTorch records it as a broadcast multiply (MulBackward). */
+  /** Outer product; PyTorch records it as a broadcast multiply (MulBackward0). */
   public static Tensor outer(Tensor a, Tensor b) {
     if (a.dim() != 1 || b.dim() != 1) {
       throw new TensorException("outer: Expected 1-D argument self, but got " + a.dim() + "-D");
@@ -683,7 +698,8 @@ public final class Torch {
     }
     if (da == 1 && db == 1) return dot(a, b);
     if (da == 2 && db == 1) return mv(a, b);
-    if (da == 1 && db == 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+    // PyTorch squeezes in place here, which 1.13 records as SqueezeBackward3.
+    if (da == 1 && db == 2) return NamedComposite.named("SqueezeBackward3", () -> squeeze(mm(unsqueeze(a, 0), b), 0));
     if (da == 2 && db == 2) return mm(a, b);
     if (da >= 3 && db <= 2) {
       // fold a's batch dims into rows: one mm
@@ -716,8 +732,10 @@ public final class Torch {
     Tensor out = bmm(xe, ye);
     int[] os = concat(batch, n, m);
     Tensor r = viewLike(out, os);
-    if (da == 1) r = squeeze(r, -2);
-    if (db == 1) r = squeeze(r, -1);
+    // PyTorch ends a batched matmul of a vector with one _unsafe_view (UnsafeViewBackward0).
+    Tensor folded = r;
+    if (da == 1) r = NamedComposite.named("UnsafeViewBackward0", () -> squeeze(folded, -2));
+    if (db == 1) r = NamedComposite.named("UnsafeViewBackward0", () -> squeeze(folded, -1));
     return r;
   }
 
@@ -727,11 +745,11 @@ public final class Torch {
     return r;
   }
 
-  /** The reshape matmul ends with: PyTorch's _unsafe_view (UnsafeViewBackward). */
+  /** The reshape matmul ends with: PyTorch's _unsafe_view (UnsafeViewBackward0). */
   private static Tensor viewLike(Tensor out, int[] shape) {
     Tensor r = out.view(shape);
     int[] os = out.shape();
-    return record("UnsafeViewBackward", ts(out), r, NONE, c -> new Tensor[] {reshape(c.grad(), os)});
+    return record("UnsafeViewBackward0", ts(out), r, NONE, c -> new Tensor[] {reshape(c.grad(), os)});
   }
 
   // ================================================================ views
@@ -739,20 +757,20 @@ public final class Torch {
   public static Tensor view(Tensor a, int... shape) {
     Tensor out = a.view(shape);
     int[] as = a.shape();
-    return record("ViewBackward", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
+    return record("ViewBackward0", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
   }
 
-  /** A view when possible (ReshapeAliasBackward), else a copy (CloneBackward then UnsafeViewBackward). */
+  /** A view when possible (ReshapeAliasBackward0), else a copy (CloneBackward0 then UnsafeViewBackward0). */
   public static Tensor reshape(Tensor a, int... shape) {
     int[] as = a.shape();
     if (a.canView(shape)) {
       Tensor out = a.view(shape);
-      return record("ReshapeAliasBackward", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
+      return record("ReshapeAliasBackward0", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
     }
     Tensor copy = clone(a);
     Tensor out = copy.view(shape);
     int[] cs = copy.shape();
-    return record("UnsafeViewBackward", ts(copy), out, NONE, c -> new Tensor[] {reshape(c.grad(), cs)});
+    return record("UnsafeViewBackward0", ts(copy), out, NONE, c -> new Tensor[] {reshape(c.grad(), cs)});
   }
 
   public static Tensor flatten(Tensor a, int start, int end) {
@@ -765,45 +783,45 @@ public final class Torch {
 
   public static Tensor t(Tensor a) {
     Tensor out = a.t();
-    return record("TBackward", ts(a), out, NONE, c -> new Tensor[] {t(c.grad())});
+    return record("TBackward0", ts(a), out, NONE, c -> new Tensor[] {t(c.grad())});
   }
 
   public static Tensor transpose(Tensor a, int d0, int d1) {
     Tensor out = a.transpose(d0, d1);
-    return record("TransposeBackward", ts(a), out, NONE, c -> new Tensor[] {transpose(c.grad(), d0, d1)});
+    return record("TransposeBackward0", ts(a), out, NONE, c -> new Tensor[] {transpose(c.grad(), d0, d1)});
   }
 
   public static Tensor permute(Tensor a, int... dims) {
     Tensor out = a.permute(dims);
     int[] inv = new int[dims.length];
     for (int i = 0; i < dims.length; i++) inv[Shapes.wrapDim(dims[i], dims.length)] = i;
-    return record("PermuteBackward", ts(a), out, NONE, c -> new Tensor[] {permute(c.grad(), inv)});
+    return record("PermuteBackward0", ts(a), out, NONE, c -> new Tensor[] {permute(c.grad(), inv)});
   }
 
   public static Tensor expand(Tensor a, int... shape) {
     Tensor out = a.expand(shape);
     if (Arrays.equals(out.shape(), a.shape()) && !tracking(a)) return out;
     int[] as = a.shape();
-    return record("ExpandBackward", ts(a), out, NONE, c -> new Tensor[] {sumTo(c.grad(), as)});
+    return record("ExpandBackward0", ts(a), out, NONE, c -> new Tensor[] {sumTo(c.grad(), as)});
   }
   public static Tensor expand_as(Tensor a, Tensor other) { return expand(a, other.shape()); }
 
   public static Tensor unsqueeze(Tensor a, int dim) {
     Tensor out = a.unsqueeze(dim);
     int d = Shapes.wrapDim(dim, a.dim() + 1);
-    return record("UnsqueezeBackward", ts(a), out, NONE, c -> new Tensor[] {squeeze(c.grad(), d)});
+    return record("UnsqueezeBackward0", ts(a), out, NONE, c -> new Tensor[] {squeeze(c.grad(), d)});
   }
 
   public static Tensor squeeze(Tensor a) {
     Tensor out = a.squeeze();
     int[] as = a.shape();
-    return record("SqueezeBackward", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
+    return record("SqueezeBackward0", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
   }
 
   public static Tensor squeeze(Tensor a, int dim) {
     Tensor out = a.squeeze(dim);
     int[] as = a.shape();
-    return record("SqueezeBackward", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
+    return record("SqueezeBackward1", ts(a), out, NONE, c -> new Tensor[] {reshape(c.grad(), as)});
   }
 
   public static Tensor select(Tensor a, int dim, int index) {
@@ -811,8 +829,8 @@ public final class Torch {
     int[] as = a.shape();
     int d = Shapes.wrapDim(dim, a.dim());
     int i = index < 0 ? index + as[d] : index;
-    return record("SelectBackward", ts(a), out, NONE,
-        c -> new Tensor[] {embed(c.grad(), as, v -> select(v, d, i), "SelectBackwardBackward")});
+    return record("SelectBackward0", ts(a), out, NONE,
+        c -> new Tensor[] {embed(c.grad(), as, v -> select(v, d, i), "SelectBackwardBackward0")});
   }
 
   public static Tensor narrow(Tensor a, int dim, int start, int length) {
@@ -820,8 +838,8 @@ public final class Torch {
     int[] as = a.shape();
     int d = Shapes.wrapDim(dim, a.dim());
     int s = start < 0 ? start + as[d] : start;
-    return record("SliceBackward", ts(a), out, NONE,
-        c -> new Tensor[] {embed(c.grad(), as, v -> narrow(v, d, s, length), "SliceBackwardBackward")});
+    return record("SliceBackward0", ts(a), out, NONE,
+        c -> new Tensor[] {embed(c.grad(), as, v -> narrow(v, d, s, length), "SliceBackwardBackward0")});
   }
 
   /** Python slicing along dim, {@code a[start:stop:step]}. */
@@ -829,8 +847,8 @@ public final class Torch {
     Tensor out = a.slice(dim, start, stop, step);
     int[] as = a.shape();
     int d = Shapes.wrapDim(dim, a.dim());
-    return record("SliceBackward", ts(a), out, NONE,
-        c -> new Tensor[] {embed(c.grad(), as, v -> slice(v, d, start, stop, step), "SliceBackwardBackward")});
+    return record("SliceBackward0", ts(a), out, NONE,
+        c -> new Tensor[] {embed(c.grad(), as, v -> slice(v, d, start, stop, step), "SliceBackwardBackward0")});
   }
 
   /**
@@ -847,7 +865,7 @@ public final class Torch {
 
   // ================================================================ indexing
 
-  /** {@code a[items]}: basic items become differentiable views, tensor items one IndexBackward. */
+  /** {@code a[items]}: basic items become differentiable views, tensor items one IndexBackward0. */
   public static Tensor index(Tensor a, List<Index> items) {
     Tensor r = a;
     for (Indexing.Step s : Indexing.plan(a.shape(), items)) {
@@ -862,10 +880,10 @@ public final class Torch {
     return r;
   }
 
-  /** {@code a[...]} with nothing to do: PyTorch still returns a new view (AliasBackward). */
+  /** {@code a[...]} with nothing to do: PyTorch still returns a new view (AliasBackward0). */
   private static Tensor alias(Tensor a) {
     Tensor out = a.asStrided(a.shape(), a.strides(), a.offset());
-    return record("AliasBackward", ts(a), out, NONE, c -> new Tensor[] {c.grad()});
+    return record("AliasBackward0", ts(a), out, NONE, c -> new Tensor[] {c.grad()});
   }
 
   public static Tensor index(Tensor a, Index... items) { return index(a, List.of(items)); }
@@ -873,14 +891,14 @@ public final class Torch {
   private static Tensor advancedIndex(Tensor a, Indexing.Advanced x) {
     Tensor out = Indexing.advancedGet(a, x);
     int[] as = a.shape();
-    return record("IndexBackward", ts(a), out, NONE, c -> new Tensor[] {indexPutAccumulate(as, x, c.grad())});
+    return record("IndexBackward0", ts(a), out, NONE, c -> new Tensor[] {indexPutAccumulate(as, x, c.grad())});
   }
 
   /** zeros(shape) with g added at the advanced positions (duplicates add up). */
   private static Tensor indexPutAccumulate(int[] shape, Indexing.Advanced x, Tensor g) {
     Tensor out = Tensor.zeros(shape);
     Indexing.advancedPut(out, x, g.detach(), true);
-    return record("IndexPutBackward", ts(g), out, NONE, c -> new Tensor[] {advancedIndex(c.grad(), x)});
+    return record("IndexPutBackward0", ts(g), out, NONE, c -> new Tensor[] {advancedIndex(c.grad(), x)});
   }
 
   /** {@code a[items] = value} in place; on a tensor with history it records CopySlices. */
@@ -922,7 +940,7 @@ public final class Torch {
     int[] sizes = new int[ins.length];
     int d = out.dim() == 0 ? 0 : Shapes.wrapDim(dim, out.dim());
     for (int i = 0; i < ins.length; i++) sizes[i] = ins[i].dim() == 1 && ins[i].numel() == 0 ? 0 : ins[i].size(d);
-    return record("CatBackward", ins, out, NONE, c -> {
+    return record("CatBackward0", ins, out, NONE, c -> {
       Tensor[] g = new Tensor[ins.length];
       int at = 0;
       for (int i = 0; i < g.length; i++) {
@@ -948,14 +966,14 @@ public final class Torch {
     for (Tensor t : tensors) parts.add(t.unsqueeze(d));
     Tensor out = Shaping.cat(parts, d);
     Tensor[] ins = tensors.toArray(new Tensor[0]);
-    return record("StackBackward", ins, out, NONE, c -> {
+    return record("StackBackward0", ins, out, NONE, c -> {
       Tensor[] g = new Tensor[ins.length];
       for (int i = 0; i < g.length; i++) if (c.needs(i)) g[i] = select(c.grad(), d, i);
       return g;
     });
   }
 
-  /** Pieces of the given size along dim (the last may be smaller): one SplitBackward node. */
+  /** Pieces of the given size along dim (the last may be smaller): one SplitBackward0 node. */
   public static List<Tensor> split(Tensor a, int size, int dim) {
     int d = Shapes.wrapDim(dim, a.dim());
     int n = a.size(d);
@@ -963,7 +981,7 @@ public final class Torch {
     List<Integer> sizes = new ArrayList<>();
     for (int at = 0; at < n; at += size) sizes.add(Math.min(size, n - at));
     if (sizes.isEmpty()) sizes.add(0);
-    return splitWithSizes(a, sizes.stream().mapToInt(Integer::intValue).toArray(), d);
+    return splitWithSizes("SplitBackward0", a, sizes.stream().mapToInt(Integer::intValue).toArray(), d);
   }
 
   public static List<Tensor> split_with_sizes(Tensor a, int[] sizes, int dim) {
@@ -974,7 +992,7 @@ public final class Torch {
       throw new TensorException("split_with_sizes expects split_sizes to sum exactly to " + a.size(d)
           + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Arrays.toString(sizes));
     }
-    return splitWithSizes(a, sizes, d);
+    return splitWithSizes("SplitWithSizesBackward0", a, sizes, d);
   }
 
   /** chunks pieces of equal size (the last smaller), as PyTorch's chunk. */
@@ -985,11 +1003,12 @@ public final class Torch {
     return split(a, Math.max(size, 1), d);
   }
 
-  private static List<Tensor> splitWithSizes(Tensor a, int[] sizes, int d) {
+  /** name: PyTorch's node for the overload, split (by one size, chunk too) or split_with_sizes. */
+  private static List<Tensor> splitWithSizes(String name, Tensor a, int[] sizes, int d) {
     Tensor[] outs = new Tensor[sizes.length];
     int at = 0;
     for (int i = 0; i < sizes.length; i++) { outs[i] = a.narrow(d, at, sizes[i]); at += sizes[i]; }
-    recordMulti(sizes.length == 1 ? "SplitBackward" : "SplitBackward", ts(a), outs, NONE,
+    recordMulti(name, ts(a), outs, NONE,
         c -> {
           List<Tensor> gs = new ArrayList<>();
           for (int i = 0; i < sizes.length; i++) gs.add(c.grad(i));
@@ -1001,7 +1020,7 @@ public final class Torch {
   public static Tensor repeat(Tensor a, int... repeats) {
     Tensor out = Shaping.repeat(a, repeats);
     int[] as = a.shape();
-    return record("RepeatBackward", ts(a), out, NONE, c -> {
+    return record("RepeatBackward0", ts(a), out, NONE, c -> {
       int n = repeats.length;
       int[] padded = new int[n];
       for (int i = 0; i < n; i++) padded[i] = i < n - as.length ? 1 : as[i - (n - as.length)];
@@ -1015,20 +1034,20 @@ public final class Torch {
 
   public static Tensor flip(Tensor a, int... dims) {
     Tensor out = Shaping.flip(a, dims);
-    return record("FlipBackward", ts(a), out, NONE, c -> new Tensor[] {flip(c.grad(), dims)});
+    return record("FlipBackward0", ts(a), out, NONE, c -> new Tensor[] {flip(c.grad(), dims)});
   }
 
   public static Tensor gather(Tensor a, int dim, Tensor index) {
     Tensor out = Shaping.gather(a, dim, index);
     int[] as = a.shape();
-    return record("GatherBackward", ts(a), out, ts(index), c -> new Tensor[] {
+    return record("GatherBackward0", ts(a), out, ts(index), c -> new Tensor[] {
         scatter_add(Tensor.zeros(as), dim, c.saved(0), c.grad())});
   }
 
   /** A copy of a with src written at index along dim. */
   public static Tensor scatter(Tensor a, int dim, Tensor index, Tensor src) {
     Tensor out = Shaping.scatter(a, dim, index, src, false);
-    return record("ScatterBackward", ts(a, null, src), out, ts(index), c -> new Tensor[] {
+    return record("ScatterBackward0", ts(a, null, src), out, ts(index), c -> new Tensor[] {
         c.needs(0) ? scatter(c.grad(), dim, c.saved(0), Tensor.zeros(c.saved(0).shape())) : null, null,
         c.needs(2) ? gather(c.grad(), dim, c.saved(0)) : null});
   }
@@ -1040,20 +1059,20 @@ public final class Torch {
 
   public static Tensor scatter_add(Tensor a, int dim, Tensor index, Tensor src) {
     Tensor out = Shaping.scatter(a, dim, index, src, true);
-    return record("ScatterAddBackward", ts(a, null, src), out, ts(index), c -> new Tensor[] {
+    return record("ScatterAddBackward0", ts(a, null, src), out, ts(index), c -> new Tensor[] {
         c.needs(0) ? c.grad() : null, null, c.needs(2) ? gather(c.grad(), dim, c.saved(0)) : null});
   }
 
   public static Tensor index_select(Tensor a, int dim, Tensor index) {
     Tensor out = Shaping.indexSelect(a, dim, index);
     int[] as = a.shape();
-    return record("IndexSelectBackward", ts(a), out, ts(index), c -> new Tensor[] {
+    return record("IndexSelectBackward0", ts(a), out, ts(index), c -> new Tensor[] {
         index_add(Tensor.zeros(as), dim, c.saved(0), c.grad())});
   }
 
   public static Tensor index_add(Tensor a, int dim, Tensor index, Tensor src) {
     Tensor out = Shaping.indexAdd(a, dim, index, src);
-    return record("IndexAddBackward", ts(a, null, src), out, ts(index), c -> new Tensor[] {
+    return record("IndexAddBackward0", ts(a, null, src), out, ts(index), c -> new Tensor[] {
         c.needs(0) ? c.grad() : null, null, c.needs(2) ? index_select(c.grad(), dim, c.saved(0)) : null});
   }
 
@@ -1065,7 +1084,7 @@ public final class Torch {
   public static Tensor masked_fill(Tensor a, Tensor mask, Tensor value) {
     Tensor out = Shaping.maskedFill(a, mask, value);
     int[] as = a.shape();
-    return record("MaskedFillBackward", ts(a, null, value), out, ts(mask), c -> new Tensor[] {
+    return record("MaskedFillBackward0", ts(a, null, value), out, ts(mask), c -> new Tensor[] {
         c.needs(0) ? sumTo(where(c.saved(0), Tensor.wrap(0.0), c.grad()), as) : null, null,
         c.needs(2) ? sum(where(c.saved(0), c.grad(), Tensor.wrap(0.0))) : null});
   }
@@ -1074,14 +1093,14 @@ public final class Torch {
   public static Tensor[] topk(Tensor a, int k, int dim, boolean largest) {
     Tensor[] r = Shaping.topk(a, k, dim, largest);
     int[] as = a.shape();
-    record("TopkBackward", ts(a), r[0], ts(r[1]), c -> new Tensor[] {indexBack(c.grad(), c.saved(0), as, dim, true)});
+    record("TopkBackward0", ts(a), r[0], ts(r[1]), c -> new Tensor[] {indexBack(c.grad(), c.saved(0), as, dim, true)});
     return r;
   }
 
   public static Tensor[] sort(Tensor a, int dim, boolean descending) {
     Tensor[] r = Shaping.sort(a, dim, descending);
     int[] as = a.shape();
-    record("SortBackward", ts(a), r[0], ts(r[1]), c -> new Tensor[] {indexBack(c.grad(), c.saved(0), as, dim, true)});
+    record("SortBackward0", ts(a), r[0], ts(r[1]), c -> new Tensor[] {indexBack(c.grad(), c.saved(0), as, dim, true)});
     return r;
   }
 
@@ -1091,7 +1110,7 @@ public final class Torch {
 
   public static Tensor softmax(Tensor a, int dim) {
     Tensor out = Reductions.softmax(a, dim, false);
-    return record("SoftmaxBackward", ts(a), out, ts(out), c -> {
+    return record("SoftmaxBackward0", ts(a), out, ts(out), c -> {
       Tensor y = c.saved(0);
       if (!tracking(c.grad(), y)) return new Tensor[] {Reductions.softmaxBackward(c.grad(), y, dim, false)};
       Tensor gy = mul(c.grad(), y);  // create_graph: the composite formula, recorded
@@ -1101,7 +1120,7 @@ public final class Torch {
 
   public static Tensor log_softmax(Tensor a, int dim) {
     Tensor out = Reductions.softmax(a, dim, true);
-    return record("LogSoftmaxBackward", ts(a), out, ts(out), c -> {
+    return record("LogSoftmaxBackward0", ts(a), out, ts(out), c -> {
       Tensor y = c.saved(0);
       if (!tracking(c.grad(), y)) return new Tensor[] {Reductions.softmaxBackward(c.grad(), y, dim, true)};
       return new Tensor[] {sub(c.grad(), mul(exp(y), sum(c.grad(), new int[] {dim}, true)))};
@@ -1111,18 +1130,18 @@ public final class Torch {
   // ================================================================ copies, casts
 
   public static Tensor clone(Tensor a) {
-    return record("CloneBackward", ts(a), a.clone(), NONE, c -> new Tensor[] {c.grad()});
+    return record("CloneBackward0", ts(a), a.clone(), NONE, c -> new Tensor[] {c.grad()});
   }
 
-  /** a itself when contiguous, else a recorded copy (CloneBackward), as PyTorch. */
+  /** a itself when contiguous, else a recorded copy (CloneBackward0), as PyTorch. */
   public static Tensor contiguous(Tensor a) { return a.isContiguous() ? a : clone(a); }
 
-  /** a itself when already of that dtype; float→float copies record ToCopyBackward. */
+  /** a itself when already of that dtype; float→float copies record ToCopyBackward0. */
   public static Tensor to(Tensor a, DType dtype) {
     if (a.dtype() == dtype) return a;
     Tensor out = a.to(dtype);
     DType from = a.dtype();
-    return record("ToCopyBackward", ts(a), out, NONE, c -> new Tensor[] {c.grad().to(from)});
+    return record("ToCopyBackward0", ts(a), out, NONE, c -> new Tensor[] {c.grad().to(from)});
   }
 
   // ================================================================ in-place
@@ -1130,14 +1149,14 @@ public final class Torch {
   public static Tensor zero_(Tensor a) {
     InPlace.checkInplace(a);
     if (!tracking(a)) { a.fillRaw(0); return a; }
-    return InPlace.inplace(a, x -> record("ZeroBackward", ts(x), Tensor.zeros(DType.FLOAT32, x.shape()), NONE,
+    return InPlace.inplace(a, x -> record("ZeroBackward0", ts(x), Tensor.zeros(DType.FLOAT32, x.shape()), NONE,
         c -> new Tensor[] {zeros_like(c.grad())}), false);
   }
 
   public static Tensor fill_(Tensor a, double value) {
     InPlace.checkInplace(a);
     if (!tracking(a)) { a.fillRaw(value); return a; }
-    return InPlace.inplace(a, x -> record("FillBackward", ts(x), Tensor.full(value, x.dtype(), x.shape()), NONE,
+    return InPlace.inplace(a, x -> record("FillBackward2", ts(x), Tensor.full(value, x.dtype(), x.shape()), NONE,
         c -> new Tensor[] {zeros_like(c.grad())}), false);
   }
 

@@ -4,9 +4,9 @@
  * is on and an input requires grad. {@link org.tdsl.autograd.Autograd} runs backward and grad()
  * with PyTorch's engine order, which {@link org.tdsl.autograd.Tape} prints.
  *
- * <p>Node names are PyTorch 1.13's without the trailing digit ({@code MulBackward},
+ * <p>Node names are PyTorch 1.13's, digit included ({@code MulBackward0}, {@code SumBackward1},
  * {@code AccumulateGrad}, {@code CopySlices}); error messages that quote a node use these
- * names too: {@code ... which is output 0 of MulBackward, ...} and
- * {@code Function 'DivBackward' returned nan values in its 1th output.}
+ * names too: {@code ... which is output 0 of MulBackward0, ...} and
+ * {@code Function 'DivBackward0' returned nan values in its 1th output.}
  */
 package org.tdsl.autograd;

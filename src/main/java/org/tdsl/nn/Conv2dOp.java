@@ -6,7 +6,7 @@ import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
 import org.tdsl.tensor.kernels.Conv2d;
 
-/** conv2d's forward and backward (node {@code ConvolutionBackward}) on the kernels' im2col + GEMM. */
+/** conv2d's forward and backward (node {@code ConvolutionBackward0}) on the kernels' im2col + GEMM. */
 final class Conv2dOp {
   private Conv2dOp() {}
 
@@ -34,7 +34,7 @@ final class Conv2dOp {
     checkFloat(input, "input");
     Conv2d.Params p = new Conv2d.Params(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride[0], stride[1],
         padding[0], padding[1], dilation[0], dilation[1], groups);
-    Tensor out = CustomOp.apply("ConvolutionBackward", ctx -> {
+    Tensor out = CustomOp.apply("ConvolutionBackward0", ctx -> {
       float[] xa = dense(x), wa = dense(weight);
       ctx.save(x, weight);
       float[] outData = new float[p.outputSize()];

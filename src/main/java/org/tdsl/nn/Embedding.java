@@ -46,7 +46,7 @@ public final class Embedding extends Module {
     for (long i : idx) if (i < 0 || i >= rows) throw new IndexOutOfBoundsException("index out of range in self");
     int[] outShape = java.util.Arrays.copyOf(input.shape(), input.dim() + 1);
     outShape[input.dim()] = dim;
-    return CustomOp.apply("EmbeddingBackward", ctx -> {
+    return CustomOp.apply("EmbeddingBackward0", ctx -> {
       float[] w = weight.toFloatArray();
       float[] out = new float[idx.length * dim];
       for (int k = 0; k < idx.length; k++) System.arraycopy(w, (int) idx[k] * dim, out, k * dim, dim);

@@ -7,7 +7,7 @@ import org.tdsl.tensor.Tensor;
 
 /**
  * The functional ops of {@code torch.nn.functional}, named as there. Each either composes the
- * runtime's differentiable operations (so its node is theirs: {@code MulBackward} for dropout,
+ * runtime's differentiable operations (so its node is theirs: {@code MulBackward0} for dropout,
  * as in PyTorch) or records its own node with forward and backward side by side.
  */
 public final class Functional {
@@ -106,7 +106,7 @@ public final class Functional {
 
   /**
    * {@code F.dropout(x, p, training)}: while training, x times a mask of Bernoulli(1-p) draws
-   * scaled by 1/(1-p) (a {@code MulBackward} node, as in PyTorch); otherwise x itself.
+   * scaled by 1/(1-p) (a {@code MulBackward0} node, as in PyTorch); otherwise x itself.
    */
   public static Tensor dropout(Tensor input, double p, boolean training) {
     checkDropoutProbability(p);

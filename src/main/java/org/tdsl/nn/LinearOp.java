@@ -4,7 +4,7 @@ import org.tdsl.tensor.Tensor;
 import org.tdsl.tensor.kernels.Gemm;
 
 /**
- * linear on a batch of rows with a bias, as PyTorch records it: one {@code AddmmBackward}
+ * linear on a batch of rows with a bias, as PyTorch records it: one {@code AddmmBackward0}
  * node, out = b + x·Wᵀ, with the transposes done by GEMM strides. Its inputs are in
  * addmm's order (bias, input, weight), so {@code next_functions[0]} is the bias's
  * AccumulateGrad and {@code [1]} the input's node, as programs that walk the graph expect.
@@ -22,7 +22,7 @@ final class LinearOp {
       throw new IllegalArgumentException("The size of tensor a (" + bias.size(-1) + ") must match the size of tensor b ("
           + out + ") at non-singleton dimension 1");
     }
-    return CustomOp.apply("AddmmBackward", ctx -> {
+    return CustomOp.apply("AddmmBackward0", ctx -> {
       ctx.save(input, weight);
       float[] x = Conv2dOp.dense(input), w = Conv2dOp.dense(weight), b = Conv2dOp.dense(bias);
       float[] y = new float[n * out];

@@ -1,14 +1,16 @@
 package org.tdsl.nn;
 
+import org.tdsl.autograd.NamedComposite;
 import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
 
 /**
  * The element-wise losses PyTorch writes as formulas (l1, smooth_l1, huber, binary cross
- * entropy, kl_div), composed from autograd ops so that their gradients come for free. Their
- * backward nodes are therefore the composed ones ({@code MeanBackward}), not PyTorch's fused
- * {@code L1LossBackward} (docs/CHOICES.md, "Composed losses").
+ * entropy, kl_div), composed from autograd ops so that their gradients come for free. Where
+ * PyTorch records one node (smooth_l1, huber, the binary cross entropies) the outermost
+ * composed node takes its name (NamedComposite); l1 and kl_div are compositions in PyTorch too
+ * (docs/CHOICES.md, "Composed layers and losses").
  */
 final class Losses {
   private Losses() {}
@@ -19,6 +21,10 @@ final class Losses {
 
   /** 0.5·d²/beta where |d| < beta, |d| − 0.5·beta elsewhere; beta = 0 is plain l1. */
   static Tensor smoothL1(Tensor input, Tensor target, Reduction reduction, double beta) {
+    return NamedComposite.named("SmoothL1LossBackward0", () -> smoothL1Composed(input, target, reduction, beta));
+  }
+
+  private static Tensor smoothL1Composed(Tensor input, Tensor target, Reduction reduction, double beta) {
     if (beta < 0) throw new IllegalArgumentException("smooth_l1_loss does not support negative values for beta.");
     if (beta == 0) return l1(input, target, reduction);
     Tensor d = Torch.abs(Torch.sub(input, target));
@@ -29,6 +35,10 @@ final class Losses {
 
   /** 0.5·d² where |d| < delta, delta·(|d| − 0.5·delta) elsewhere. */
   static Tensor huber(Tensor input, Tensor target, Reduction reduction, double delta) {
+    return NamedComposite.named("HuberLossBackward0", () -> huberComposed(input, target, reduction, delta));
+  }
+
+  private static Tensor huberComposed(Tensor input, Tensor target, Reduction reduction, double delta) {
     if (delta <= 0) throw new IllegalArgumentException("huber_loss does not support non-positive values for delta.");
     Tensor d = Torch.abs(Torch.sub(input, target));
     Tensor quadratic = Torch.mul(Torch.square(d), 0.5);
@@ -38,6 +48,11 @@ final class Losses {
 
   /** −w·(t·log x + (1−t)·log(1−x)), each log clamped at −100 as PyTorch does. */
   static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+    return NamedComposite.named("BinaryCrossEntropyBackward0",
+        () -> binaryCrossEntropyComposed(input, target, weight, reduction));
+  }
+
+  private static Tensor binaryCrossEntropyComposed(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
     sameShape(input, target, "Using a target size (", ") that is different to the input size (",
         ") is deprecated. Please ensure they have the same size.");
     float[] x = input.toFloatArray();
@@ -56,6 +71,11 @@ final class Losses {
    * stable form, which never takes the log of a sigmoid.
    */
   static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+                                             Reduction reduction) {
+    return NamedComposite.named("BinaryCrossEntropyWithLogitsBackward0", () -> bceWithLogitsComposed(input, target, weight, posWeight, reduction));
+  }
+
+  private static Tensor bceWithLogitsComposed(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
                                              Reduction reduction) {
     sameShape(input, target, "Target size (", ") must be the same as input size (", ")");
     Tensor softplusNeg = Torch.add(Torch.log1p(Torch.exp(Torch.neg(Torch.abs(input)))), Torch.relu(Torch.neg(input)));

@@ -10,12 +10,12 @@ final class MseLoss {
 
   static Tensor apply(Tensor input, Tensor target, Reduction reduction) {
     if (!java.util.Arrays.equals(input.shape(), target.shape())) {
-      // PyTorch warns that this is likely a bug, then broadcasts both (ExpandBackward before the loss)
+      // PyTorch warns that this is likely a bug, then broadcasts both (ExpandBackward0 before the loss)
       int[] shape = Shapes.broadcast(input.shape(), target.shape());
       return apply(Torch.expand(input, shape), Torch.expand(target, shape), reduction);
     }
     int[] shape = input.shape();
-    return CustomOp.apply("MseLossBackward", ctx -> {
+    return CustomOp.apply("MseLossBackward0", ctx -> {
       ctx.save(input, target);
       float[] x = input.toFloatArray(), t = target.toFloatArray();
       float[] out = new float[reduction == Reduction.NONE ? x.length : 1];

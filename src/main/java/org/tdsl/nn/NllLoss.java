@@ -29,7 +29,7 @@ final class NllLoss {
       }
     }
     float[] w = weight == null ? null : weight.toFloatArray();
-    String name = input.dim() == 4 ? "NllLoss2DBackward" : "NllLossBackward";
+    String name = input.dim() == 4 ? "NllLoss2DBackward0" : "NllLossBackward0";
     float[] totalWeight = new float[1];
     return CustomOp.apply(name, ctx -> {
       float[] x = input.toFloatArray();

@@ -1,6 +1,7 @@
 package org.tdsl.nn;
 
 import org.tdsl.autograd.Autograd;
+import org.tdsl.autograd.NamedComposite;
 import org.tdsl.autograd.Torch;
 import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
@@ -19,6 +20,11 @@ public final class Normalize {
    * the unbiased variance; otherwise from the running ones.
    */
   public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                 boolean training, double momentum, double eps) {
+    return NamedComposite.named("NativeBatchNormBackward0", () -> batchNormComposed(input, runningMean, runningVar, weight, bias, training, momentum, eps));
+  }
+
+  private static Tensor batchNormComposed(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                  boolean training, double momentum, double eps) {
     int[] shape = input.shape();
     int[] dims = new int[shape.length - 1];
@@ -63,6 +69,10 @@ public final class Normalize {
 
   /** {@code F.layer_norm}: statistics over the last {@code normalizedShape.length} dims, which must match it. */
   public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+    return NamedComposite.named("NativeLayerNormBackward0", () -> layerNormComposed(input, normalizedShape, weight, bias, eps));
+  }
+
+  private static Tensor layerNormComposed(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
     int[] shape = input.shape();
     int k = normalizedShape.length;
     boolean matches = shape.length >= k;
@@ -84,6 +94,10 @@ public final class Normalize {
 
   /** {@code F.group_norm}: channels split into num_groups groups, each standardised over its channels and positions. */
   public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+    return NamedComposite.named("NativeGroupNormBackward0", () -> groupNormComposed(input, numGroups, weight, bias, eps));
+  }
+
+  private static Tensor groupNormComposed(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
     int[] shape = input.shape();
     if (shape.length < 2 || shape[1] % numGroups != 0) {
       throw new IllegalArgumentException("Expected number of channels in input to be divisible by num_groups, but got input of shape "

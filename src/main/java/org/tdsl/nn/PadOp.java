@@ -2,7 +2,7 @@ package org.tdsl.nn;
 
 import org.tdsl.tensor.Tensor;
 
-/** Zero rows/columns appended at the bottom/right of the last two dims ({@code ConstantPadNdBackward}). */
+/** Zero rows/columns appended at the bottom/right of the last two dims ({@code ConstantPadNdBackward0}). */
 final class PadOp {
   private PadOp() {}
 
@@ -14,7 +14,7 @@ final class PadOp {
     out[nd - 1] = w + cols;
     int planes = input.numel() / (h * w);
     int oh = h + rows, ow = w + cols;
-    return CustomOp.apply("ConstantPadNdBackward", ctx -> {
+    return CustomOp.apply("ConstantPadNdBackward0", ctx -> {
       float[] x = input.toFloatArray(), y = new float[planes * oh * ow];
       for (int p = 0; p < planes; p++) {
         for (int r = 0; r < h; r++) System.arraycopy(x, (p * h + r) * w, y, (p * oh + r) * ow, w);

@@ -4,7 +4,7 @@ import org.tdsl.tensor.Shapes;
 import org.tdsl.tensor.Tensor;
 import org.tdsl.tensor.kernels.Pool2d;
 
-/** max_pool2d (node {@code MaxPool2DWithIndicesBackward}) and avg_pool2d ({@code AvgPool2DBackward}). */
+/** max_pool2d (node {@code MaxPool2DWithIndicesBackward0}) and avg_pool2d ({@code AvgPool2DBackward0}). */
 final class Pool2dOp {
   private Pool2dOp() {}
 
@@ -13,7 +13,7 @@ final class Pool2dOp {
     int[] outShape = outShape(input, p);
     int[] inShape = input.shape();
     long[][] indices = new long[1][];
-    return CustomOp.apply("MaxPool2DWithIndicesBackward", ctx -> {
+    return CustomOp.apply("MaxPool2DWithIndicesBackward0", ctx -> {
       float[] out = new float[p.outputSize()];
       indices[0] = new long[p.outputSize()];
       Pool2d.maxForward(p, Conv2dOp.dense(input), out, indices[0]);
@@ -33,7 +33,7 @@ final class Pool2dOp {
     Pool2d.Params p = params(input, kernel, stride, padding);
     int[] outShape = outShape(input, p);
     int[] inShape = input.shape();  // the backward closure keeps the shape, not the activation
-    return CustomOp.apply("AvgPool2DBackward", ctx -> {
+    return CustomOp.apply("AvgPool2DBackward0", ctx -> {
       float[] out = new float[p.outputSize()];
       Pool2d.avgForward(p, Conv2dOp.dense(input), out, countIncludePad);
       return Tensor.of(out, outShape);

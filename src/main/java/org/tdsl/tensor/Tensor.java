@@ -724,6 +724,6 @@ public final class Tensor {
       @Override public boolean boolAt(int i) { return c.getBool(i); }
     };
     return TensorFormatter.format(shape.clone(), dtype, src, requiresGrad && gradFn == null,
-        gradFn == null ? null : gradFn.name(), 1);
+        gradFn == null ? null : gradFn.name());
   }
 }

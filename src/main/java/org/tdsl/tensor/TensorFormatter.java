@@ -35,21 +35,11 @@ public final class TensorFormatter {
 
   /**
    * What str(t)/repr(t) print in PyTorch. requiresGrad: print ", requires_grad=True";
-   * gradFnName: e.g. "MulBackward" → ", grad_fn=&lt;MulBackward&gt;", or null. A grad_fn
+   * gradFnName: e.g. "MulBackward0" → ", grad_fn=&lt;MulBackward0&gt;", or null. A grad_fn
    * takes the place of requires_grad, as in PyTorch.
    */
   public static String format(int[] shape, DType dtype, ElementSource values, boolean requiresGrad,
                               String gradFnName) {
-    return format(shape, dtype, values, requiresGrad, gradFnName, 0);
-  }
-
-  /**
-   * As above; nameSlack characters are added to the grad_fn name when deciding whether the
-   * suffix wraps. PyTorch measures its own node names, which end in a digit ours drop
-   * (MulBackward0), so a tensor printed by tdsl passes 1 to wrap where PyTorch wraps.
-   */
-  public static String format(int[] shape, DType dtype, ElementSource values, boolean requiresGrad,
-                              String gradFnName, int nameSlack) {
     int numel = 1;
     for (int d : shape) numel *= d;
     List<String> suffixes = new ArrayList<>();
@@ -64,7 +54,7 @@ public final class TensorFormatter {
     }
     if (gradFnName != null) suffixes.add("grad_fn=<" + gradFnName + ">");
     else if (requiresGrad) suffixes.add("requires_grad=True");
-    return withSuffixes(PREFIX + body, suffixes, PREFIX.length(), nameSlack);
+    return withSuffixes(PREFIX + body, suffixes, PREFIX.length());
   }
 
   /** get_summarized_data: the elements the formatter measures are the ones printed. */
@@ -120,12 +110,11 @@ public final class TensorFormatter {
   }
 
   /** _add_suffixes, including its reckoning of the last line's length (two more than it is). */
-  private static String withSuffixes(String text, List<String> suffixes, int indent, int nameSlack) {
+  private static String withSuffixes(String text, List<String> suffixes, int indent) {
     StringBuilder b = new StringBuilder(text);
     int lastLineLen = text.length() - text.lastIndexOf('\n') + 1;
     for (String suffix : suffixes) {
-      int measured = suffix.startsWith("grad_fn=<") ? suffix.length() + nameSlack : suffix.length();
-      if (lastLineLen + measured + 2 > PrintOptions.current().lineWidth()) {
+      if (lastLineLen + suffix.length() + 2 > PrintOptions.current().lineWidth()) {
         b.append(",\n").repeat(' ', indent).append(suffix);
         lastLineLen = indent + suffix.length();
       } else {

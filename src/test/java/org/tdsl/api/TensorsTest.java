@@ -55,6 +55,6 @@ class TensorsTest {
     s.eval("loss = (w ** 2).sum()\nloss.backward()");
     assertArrayEquals(new float[] {2, 4, 6}, Tensors.grad(w));
     Tensor loss = s.get("loss", Tensor.class);
-    assertEquals("tensor(14., grad_fn=<SumBackward>)", loss.toString());
+    assertEquals("tensor(14., grad_fn=<SumBackward0>)", loss.toString());
   }
 }

@@ -116,7 +116,7 @@ class EngineTest {
     Tensor c = Torch.mul(b, b);
     Torch.mul_(b, 2.0);
     assertEquals("one of the variables needed for gradient computation has been modified by an inplace operation:"
-        + " [torch.FloatTensor [2, 2]], which is output 0 of MulBackward, is at version 1; expected version 0 instead."
+        + " [torch.FloatTensor [2, 2]], which is output 0 of MulBackward0, is at version 1; expected version 0 instead."
         + " Hint: enable anomaly detection to find the operation that failed to compute its gradient, with"
         + " torch.autograd.set_detect_anomaly(True).",
         assertThrows(TensorException.class, () -> Autograd.backward(Torch.sum(c))).getMessage());
@@ -137,12 +137,12 @@ class EngineTest {
     Node first = (Node) y.gradFn();
     Torch.mul_(y, 3.0);
     Node second = (Node) y.gradFn();
-    assertEquals("MulBackward", second.name());
+    assertEquals("MulBackward0", second.name());
     assertSame(first, second.nextFunctions().get(0).node());
     assertNull(second.nextFunctions().get(1).node());
     Autograd.backward(Torch.sum(y));
     assertArrayEquals(new float[] {6, 6}, x.grad().toFloatArray());
-    assertEquals(List.of("SumBackward", "MulBackward", "MulBackward", "AccumulateGrad"), order(Torch.sum(y)));
+    assertEquals(List.of("SumBackward0", "MulBackward0", "MulBackward0", "AccumulateGrad"), order(Torch.sum(y)));
   }
 
   @Test void inPlaceWithGradOnBothSides() {
@@ -183,7 +183,7 @@ class EngineTest {
     assertEquals("AccumulateGrad", toLeaf.node().name());
     Edge again = ((Node) Torch.mul(a, 3.0).gradFn()).nextFunctions().get(0);
     assertSame(toLeaf.node(), again.node());
-    assertEquals("[(<MulBackward>, 0)]", next.toString());
+    assertEquals("[(<MulBackward0>, 0)]", next.toString());
   }
 
   @Test void visitOrderMatchesPyTorch() {
@@ -193,7 +193,7 @@ class EngineTest {
     Tensor c = Torch.mul(a, b);
     Tensor e = Torch.add(c, Torch.exp(c));
     Tensor f = Torch.add(Torch.sum(e), Torch.sum(a));
-    assertEquals(List.of("AddBackward", "SumBackward", "SumBackward", "AddBackward", "ExpBackward", "MulBackward",
+    assertEquals(List.of("AddBackward0", "SumBackward0", "SumBackward0", "AddBackward0", "ExpBackward0", "MulBackward0",
         "AccumulateGrad", "AccumulateGrad"), order(f));
     // h=(x@w+bias).relu(); y=(h*h).mean()+(w*w).sum():
     // ['AddBackward0', 'SumBackward0', 'MulBackward0', 'MeanBackward0', 'MulBackward0', 'ReluBackward0', 'AddBackward0',
@@ -201,19 +201,19 @@ class EngineTest {
     Tensor x = leaf2(2, 2, 1, 2, 3, 4), w = leaf2(2, 2, 0.5f, -1, 2, 1), bias = leaf(0.1f, 0.2f);
     Tensor h = Torch.relu(Torch.add(Torch.matmul(x, w), bias));
     Tensor y = Torch.add(Torch.mean(Torch.mul(h, h)), Torch.sum(Torch.mul(w, w)));
-    assertEquals(List.of("AddBackward", "SumBackward", "MulBackward", "MeanBackward", "MulBackward", "ReluBackward",
-        "AddBackward", "AccumulateGrad", "MmBackward", "AccumulateGrad", "AccumulateGrad"), order(y));
+    assertEquals(List.of("AddBackward0", "SumBackward0", "MulBackward0", "MeanBackward0", "MulBackward0", "ReluBackward0",
+        "AddBackward0", "AccumulateGrad", "MmBackward0", "AccumulateGrad", "AccumulateGrad"), order(y));
   }
 
   @Test void tapeDescribesInVisitOrder() {
     Tensor x = Torch.requires_grad_(Tensor.scalar(10.0), true);
     Tensor y = Torch.requires_grad_(Tensor.scalar(20.0), true);
     Tensor z = Torch.mul(x, y);
-    assertEquals("#1 MulBackward [] <- #2, #3\n#2 AccumulateGrad [] leaf\n#3 AccumulateGrad [] leaf\n",
+    assertEquals("#1 MulBackward0 [] <- #2, #3\n#2 AccumulateGrad [] leaf\n#3 AccumulateGrad [] leaf\n",
         Tape.describe(z));
     Tensor a = leaf2(2, 3, 1, 2, 3, 4, 5, 6);
     Tensor s = Torch.sum(Torch.mul(a, Tensor.ones(3)));
-    assertEquals("#1 SumBackward [] <- #2\n#2 MulBackward [2, 3] <- #3, const [3]\n#3 AccumulateGrad [2, 3] leaf\n",
+    assertEquals("#1 SumBackward0 [] <- #2\n#2 MulBackward0 [2, 3] <- #3, const [3]\n#3 AccumulateGrad [2, 3] leaf\n",
         Tape.describe(s));
     assertEquals("(no recorded operations)", Tape.describe(Tensor.ones(2)));
   }
@@ -268,8 +268,8 @@ class EngineTest {
       AutogradException e = assertThrows(AutogradException.class, () -> Autograd.backward(Torch.sum(y)));
       // PyTorch: x/x at 0 under detect_anomaly -> "Function 'DivBackward0' returned nan values in its 1th output."
       // (the 0th output, 1/x, is inf, not nan)
-      assertEquals("Function 'DivBackward' returned nan values in its 1th output.", e.getMessage());
-      assertEquals("DivBackward", e.node().name());
+      assertEquals("Function 'DivBackward0' returned nan values in its 1th output.", e.getMessage());
+      assertEquals("DivBackward0", e.node().name());
     } finally {
       AnomalyMode.setTraceSupplier(null);
     }
@@ -280,7 +280,7 @@ class EngineTest {
   @Test void multiOutputSplitFillsMissingGradients() {
     Tensor x = leaf(1, 2, 3, 4, 5);
     List<Tensor> parts = Torch.split(x, 2, 0);
-    assertEquals("SplitBackward", parts.get(0).gradFn().name());
+    assertEquals("SplitBackward0", parts.get(0).gradFn().name());
     assertSame(parts.get(0).gradFn(), parts.get(2).gradFn());
     assertEquals(2, parts.get(2).outputNr());
     Autograd.backward(Torch.sum(Torch.mul(parts.get(1), 2.0)));
@@ -305,7 +305,7 @@ class EngineTest {
   }
 
   @Test void gradientsReachingLeavesAreNotAliased() {
-    // AddBackward hands one gradient to both inputs; the leaves must not share it
+    // AddBackward0 hands one gradient to both inputs; the leaves must not share it
     Tensor x = leaf(1, 2), y = leaf(3, 4);
     Autograd.backward(Torch.sum(Torch.mul(Torch.add(x, y), 2.0)));
     assertTrue(x.grad().storage() != y.grad().storage());

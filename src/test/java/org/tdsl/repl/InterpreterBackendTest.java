@@ -88,7 +88,7 @@ class InterpreterBackendTest {
     assertEquals("error: <stdin#1>:1:1: name 'nope' is not defined. Did you mean: 'None'?\n    1 | nope\n      | ^", o.error());
     full.run("w = ones(2, requires_grad=True)\ny = (w * 2).sum()");
     assertNull(full.tape("y").error());
-    assertTrue(printed().contains("#1 SumBackward [] <- #2"));
+    assertTrue(printed().contains("#1 SumBackward0 [] <- #2"));
   }
 
   @Test

@@ -30,11 +30,11 @@ class DotGraphTest {
   void mulThenAddReusingX() {
     Tensor x = leaf(2, 3), y = leaf(2, 3);
     Tensor z = Torch.add(Torch.mul(x, y), x);
-    // numbered in backward's order: z's AddBackward, then MulBackward, then x's and y's leaves
+    // numbered in backward's order: z's AddBackward0, then MulBackward0, then x's and y's leaves
     String expected = HEADER + """
           out [label="tensor\\n[2, 3]" fillcolor=darkolivegreen1]
-          n1 [label="AddBackward\\n[2, 3]" fillcolor=lightgray]
-          n2 [label="MulBackward\\n[2, 3]" fillcolor=lightgray]
+          n1 [label="AddBackward0\\n[2, 3]" fillcolor=lightgray]
+          n2 [label="MulBackward0\\n[2, 3]" fillcolor=lightgray]
           n3 [label="AccumulateGrad\\n[2, 3]" fillcolor=lightblue]
           n4 [label="AccumulateGrad\\n[2, 3]" fillcolor=lightblue]
           n2 -> n1
@@ -53,7 +53,7 @@ class DotGraphTest {
     Tensor s = Torch.sum(Torch.mul(c, w));
     String dot = Viz.toDot(s);
     assertTrue(dot.contains("out [label=\"tensor\\n[]\""), dot);
-    assertTrue(dot.contains("n2 [label=\"MulBackward\\n[4, 3]\""), dot);
+    assertTrue(dot.contains("n2 [label=\"MulBackward0\\n[4, 3]\""), dot);
     assertTrue(dot.contains("n3 [label=\"AccumulateGrad\\n[3]\" fillcolor=lightblue]"), dot);
     assertEquals(3, dot.split("->", -1).length - 1, "n2->n1, n3->n2, n1->out and nothing for c: " + dot);
   }

@@ -11,7 +11,7 @@ import org.tdsl.interp.PyTuple;
 /**
  * A tape node, as {@code t.grad_fn} shows it: {@code .name}, {@code .next_functions} (pairs of
  * node and input index, None for inputs that need no gradient) and, on AccumulateGrad,
- * {@code .variable}, the leaf it feeds. Printed as {@code <MulBackward object>}: PyTorch's
+ * {@code .variable}, the leaf it feeds. Printed as {@code <MulBackward0 object>}: PyTorch's
  * form without the memory address, so output stays the same from run to run.
  */
 final class NodeProtocol implements Protocol<Node> {

@@ -37,7 +37,7 @@ final class RandomOps {
       Tensor drawn = Tensor.normal(m, s);
       // PyTorch records the draw with a zero gradient for a mean or std that requires grad
       Tensor[] inputs = {mean instanceof Tensor mt ? mt : null, std instanceof Tensor st ? st : null};
-      return Torch.record("NormalBackward", inputs, drawn, new Tensor[0], c -> new Tensor[] {
+      return Torch.record("NormalBackward1", inputs, drawn, new Tensor[0], c -> new Tensor[] {
           c.needs(0) ? Torch.zeros_like(inputs[0]) : null, c.needs(1) ? Torch.zeros_like(inputs[1]) : null});
     }
     if (size == null) {

@@ -140,8 +140,10 @@ final class TensorProtocol implements Protocol<Tensor> {
     if (!(other instanceof Tensor) && !Convert.isNumber(other)) return UNSUPPORTED;
     Tensor o = Convert.operand(other, op.symbol);
     Tensor a = reflected ? o : self, b = reflected ? self : o;
-    // PyTorch's __rtruediv__ is reciprocal() * number, so 1 / x records MulBackward.
+    // PyTorch's __rtruediv__ is reciprocal() * number, so 1 / x records MulBackward0.
     if (op == BinOp.DIV && reflected && !(other instanceof Tensor)) return Torch.mul(Torch.reciprocal(self), o);
+    // and __rsub__ is rsub(self, number): 1 - x records RsubBackward1.
+    if (op == BinOp.SUB && reflected && !(other instanceof Tensor)) return Torch.rsub(self, o);
     return switch (op) {
       case ADD -> Torch.add(a, b);
       case SUB -> Torch.sub(a, b);
