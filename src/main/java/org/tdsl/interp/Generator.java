@@ -5,13 +5,13 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import org.tdsl.autograd.GradMode;
 
 /**
  * A generator function's run. Its body runs in a virtual thread of its own, which hands each
  * yielded value to the consumer and waits until asked for the next one, so exactly one of the
- * two runs at a time and the interpreter's state is never touched by both. The consumer's
- * grad mode goes with every resume (it is per thread). A generator dropped before its end
+ * two runs at a time and the interpreter's state is never touched by both. The per-thread
+ * state (grad mode, the random generator, the session's limits: {@link ThreadContext}) goes
+ * with every resume and comes back with every yield, as if both ran on one thread. A generator dropped before its end
  * has its thread interrupted when the iterator object is collected, which ends the body as
  * Python's GeneratorExit does (its finally blocks run).
  */
@@ -21,11 +21,11 @@ final class Generator implements Iterator<Object> {
 
   private sealed interface Message {}
 
-  private record Yielded(Object value) implements Message {}
+  private record Yielded(Object value, ThreadContext context) implements Message {}
 
-  private record Finished() implements Message {}
+  private record Finished(ThreadContext context) implements Message {}
 
-  private record Failed(Throwable error) implements Message {}
+  private record Failed(Throwable error, ThreadContext context) implements Message {}
 
   /** Unwinds an abandoned generator's body; never reaches a tdsl `except`. */
   private static final class Abandoned extends RuntimeException {
@@ -35,7 +35,7 @@ final class Generator implements Iterator<Object> {
   }
 
   private final SynchronousQueue<Message> toConsumer = new SynchronousQueue<>();
-  private final SynchronousQueue<Boolean> toProducer = new SynchronousQueue<>();
+  private final SynchronousQueue<ThreadContext> toProducer = new SynchronousQueue<>();
   private final Runnable body;
   private final AtomicReference<Thread> thread;
   private Message next;
@@ -72,20 +72,25 @@ final class Generator implements Iterator<Object> {
   }
 
   private Message resume() {
-    boolean grad = GradMode.isEnabled();
+    ThreadContext context = ThreadContext.capture();
     Message m;
     try {
       if (thread.get() == null) {
-        Thread t = Thread.ofVirtual().name("tdsl-generator").unstarted(() -> run(grad));
+        Thread t = Thread.ofVirtual().name("tdsl-generator").unstarted(() -> run(context));
         thread.set(t);
         t.start();
       } else {
-        toProducer.put(grad);
+        toProducer.put(context);
       }
       m = toConsumer.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TdslError("KeyboardInterrupt");
+    }
+    switch (m) {
+      case Yielded y -> y.context().install();
+      case Finished f -> f.context().install();
+      case Failed f -> f.context().install();
     }
     if (m instanceof Yielded) return m;
     finished = true;
@@ -96,17 +101,17 @@ final class Generator implements Iterator<Object> {
     return m;
   }
 
-  private void run(boolean grad) {
+  private void run(ThreadContext context) {
     CURRENT.set(this);
-    GradMode.setEnabled(grad);
+    context.install();
     Message last;
     try {
       body.run();
-      last = new Finished();
+      last = new Finished(ThreadContext.capture());
     } catch (Abandoned a) {
       return;
     } catch (RuntimeException | Error e) {
-      last = new Failed(e);
+      last = new Failed(e, ThreadContext.capture());
     }
     try {
       toConsumer.put(last);
@@ -120,8 +125,8 @@ final class Generator implements Iterator<Object> {
     Generator g = CURRENT.get();
     if (g == null) throw new TdslError("'yield' outside function");
     try {
-      g.toConsumer.put(new Yielded(value));
-      GradMode.setEnabled(g.toProducer.take());
+      g.toConsumer.put(new Yielded(value, ThreadContext.capture()));
+      g.toProducer.take().install();
     } catch (InterruptedException e) {
       throw new Abandoned();
     }
