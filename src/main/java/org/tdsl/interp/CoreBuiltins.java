@@ -256,7 +256,7 @@ final class CoreBuiltins {
           throw new TdslError("invalid literal for int() with base 10: " + Values.repr(s));
         }
       }
-      default -> throw new TdslError("int() argument must be a string, a bytes-like object or a real number, not '" + Values.typeName(x) + "'");
+      case null, default -> throw new TdslError("int() argument must be a string, a bytes-like object or a real number, not '" + Values.typeName(x) + "'");
     };
   }
 
@@ -281,7 +281,7 @@ final class CoreBuiltins {
           }
         }
       }
-      default -> throw new TdslError("float() argument must be a string or a real number, not '" + Values.typeName(x) + "'");
+      case null, default -> throw new TdslError("float() argument must be a string or a real number, not '" + Values.typeName(x) + "'");
     };
   }
 }

@@ -768,7 +768,7 @@ public final class Interpreter {
       case Boolean b when u.op() != UnaryOp.INVERT -> {
         return neg ? (b ? -1L : 0L) : (b ? 1L : 0L);
       }
-      default -> {}
+      case null, default -> {}
     }
     Protocol<Object> p = Values.isForeign(v) ? builtins.protocolFor(v) : null;
     if (p != null) {

@@ -36,7 +36,7 @@ public final class Items {
         }
         yield r.get(position(index, (int) r.length(), "range object", ip));
       }
-      default -> {
+      case null, default -> {
         Protocol<Object> p = Values.isForeign(object) ? ip.builtins().protocolFor(object) : null;
         Object r = p == null ? Protocol.UNSUPPORTED : p.getItem(object, index);
         if (r == Protocol.UNSUPPORTED) {
@@ -69,7 +69,7 @@ public final class Items {
         }
       }
       case PyDict d -> d.put(index, value);
-      default -> {
+      case null, default -> {
         Protocol<Object> p = Values.isForeign(object) ? ip.builtins().protocolFor(object) : null;
         if (p == null || !p.setItem(object, index, value)) {
           throw new TdslError("'" + Values.typeName(object, ip) + "' object does not support item assignment");
@@ -115,7 +115,7 @@ public final class Items {
         if (!d.containsKey(index)) throw new TdslError("KeyError: " + Values.repr(index, ip));
         d.remove(index);
       }
-      default -> throw new TdslError("'" + Values.typeName(object, ip) + "' object doesn't support item deletion");
+      case null, default -> throw new TdslError("'" + Values.typeName(object, ip) + "' object doesn't support item deletion");
     }
   }
 }
