@@ -122,7 +122,7 @@ public final class Values {
       case PyList l -> l.size() > 0;
       case PyTuple t -> t.size() > 0;
       case PyDict d -> d.size() > 0;
-      case PyRange r -> r.length() > 0;
+      case PyRange r -> !r.isEmpty();
       case DictView dv -> dv.dict().size() > 0;
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);

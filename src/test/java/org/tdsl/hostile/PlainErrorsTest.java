@@ -47,6 +47,10 @@ class PlainErrorsTest {
       None()                       | 'NoneType' object is not callable
       abs(None)                    | bad operand type for abs(): 'NoneType'
       `"abc"[None]`                | string indices must be integers, not 'NoneType'
+      `len(range((-2)**63, 2**62))` | Python int too large to convert to C ssize_t
+      round(1e300)                 | integer overflow: round(1e+300) does not fit in 64 bits
+      `"abc".ljust(10**10)`        | MemoryError: a string of 10000000000 characters does not fit in memory
+      `"abc".zfill(2**31)`         | MemoryError: a string of 2147483648 characters does not fit in memory
       """)
   void refusedInPlainWords(String source, String message) {
     TdslException e = assertThrows(TdslException.class, () -> Session.create().eval(source, "hostile.tdsl"));
@@ -59,6 +63,11 @@ class PlainErrorsTest {
       `"{}".format(None)`          | None
       `str([None, -0.0])`          | [None, -0.0]
       `None in [1, None]`          | True
+      `range(0, 10**18, 2)[5]`     | 10
+      `range(0, 10**18, 2)[-1]`    | 999999999999999998
+      `bool(range((-2)**63, 2**62))` | True
+      `len(range(10, 0, -3))`      | 4
+      round(2.5)                   | 2
       """)
   void noneWhereItIsAValue(String source, String shown) {
     Session s = Session.create();
