@@ -48,6 +48,8 @@ public final class AtomicFiles {
   /** Writes body's bytes to path atomically; the IOException of the step that failed, as it came. */
   public static void replace(Path path, Body body) throws IOException {
     Path target = path.toAbsolutePath();
+    // before the temporary file: beside a directory (a file root saved to as "" or ".") is its parent, outside the root
+    if (Files.isDirectory(target)) throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
     Path tmp = create(target);
     try {
       try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
