@@ -19,8 +19,8 @@ record HostFunction(String name, JavaFunction function) implements PyCallable {
       return JavaValues.toTdsl(function.call(in));
     } catch (TdslError e) {
       throw e;
-    } catch (Exception e) {
-      // the host's failure, in Python's "Class: message" form, at the line that called it
+    } catch (Exception | AssertionError e) {
+      // the host's failure (a failed Java assert too: it is the host's bug, not the JVM's), in Python's "Class: message" form, at the line that called it, in Python's "Class: message" form, at the line that called it
       String message = e.getMessage();
       throw new TdslError(e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }

@@ -98,7 +98,9 @@ public final class Session implements AutoCloseable {
   public Object eval(Path file) {
     String source;
     try {
-      source = Files.readString(file);
+      source = Interpreter.readSource(file);
+    } catch (TdslError e) {
+      throw TdslException.of(e, TdslException.Kind.SYNTAX);
     } catch (IOException e) {
       throw TdslException.of(new TdslError("can't open file '" + file + "': [Errno 2] No such file or directory"),
           TdslException.Kind.RUNTIME);

@@ -21,6 +21,7 @@ import org.tdsl.interp.console.Progress;
 import org.tdsl.interp.console.Screen;
 import org.tdsl.interp.bind.TdslLibrary;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.syntax.SourceText;
 import org.tdsl.interp.TdslError;
 
 /** The `tdsl` command: runs a script, `-e CODE`, `--check FILE`, piped stdin, or the REPL. */
@@ -194,14 +195,15 @@ public final class Main {
       if (Files.isDirectory(path)) {
         why = "Is a directory";
       } else {
-        return Files.readString(path);
+        return Interpreter.readSource(path);
       }
     } catch (NoSuchFileException e) {
       why = "No such file or directory";
     } catch (AccessDeniedException e) {
       why = "Permission denied";
-    } catch (java.nio.charset.MalformedInputException e) {
-      why = "not UTF-8 text";
+    } catch (TdslError e) {
+      report(e);
+      return null;
     } catch (IOException e) {
       why = e.getMessage();
     }
@@ -230,9 +232,11 @@ public final class Main {
   private int runStdin() {
     String source;
     try {
-      source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      source = SourceText.decode(in.readAllBytes(), "<stdin>");
     } catch (IOException e) {
       return usage("cannot read stdin: " + e.getMessage());
+    } catch (org.tdsl.syntax.SyntaxError e) {
+      return report(new TdslError(e.getMessage(), e.pos(), true, e));
     }
     return execute(source, "<stdin>", Path.of("").toAbsolutePath(), List.of(""));
   }

@@ -52,7 +52,7 @@ final class ClassProtocol implements Protocol<PyClass> {
     return switch (found) {
       case PyStaticMethod s -> s.function();
       case PyClassMethod c -> new PyMethod(self, c.function());
-      default -> found;
+      case null, default -> found;
     };
   }
 

@@ -86,7 +86,7 @@ public final class Comparisons {
         long i = (l - r.start()) / r.step();
         return i >= 0 && i < n;
       }
-      default -> {
+      case null, default -> {
         Protocol<Object> p = Values.isForeign(container) ? ip.builtins().protocolFor(container) : null;
         Object answer = p == null ? Protocol.UNSUPPORTED : p.contains(container, item);
         if (answer != Protocol.UNSUPPORTED) return (Boolean) answer;

@@ -225,7 +225,10 @@ final class CoreBuiltins {
       if (ndigits == null) {
         if (d.isNaN()) throw new TdslError("cannot convert float NaN to integer");
         if (d.isInfinite()) throw new TdslError("cannot convert float infinity to integer");
-        return (long) Math.rint(d);
+        double r = Math.rint(d);
+        // tdsl's int is 64-bit (docs/CHOICES.md): round(1e300) has no value to give, so say so
+        if (Math.abs(r) >= 9.223372036854775807E18) throw new TdslError("integer overflow: round(" + PyFormat.repr(d) + ") does not fit in 64 bits");
+        return (long) r;
       }
       if (d.isNaN() || d.isInfinite()) return d;
       long n = Values.toIndex(ndigits);
@@ -256,7 +259,7 @@ final class CoreBuiltins {
           throw new TdslError("invalid literal for int() with base 10: " + Values.repr(s));
         }
       }
-      default -> throw new TdslError("int() argument must be a string, a bytes-like object or a real number, not '" + Values.typeName(x) + "'");
+      case null, default -> throw new TdslError("int() argument must be a string, a bytes-like object or a real number, not '" + Values.typeName(x) + "'");
     };
   }
 
@@ -281,7 +284,7 @@ final class CoreBuiltins {
           }
         }
       }
-      default -> throw new TdslError("float() argument must be a string or a real number, not '" + Values.typeName(x) + "'");
+      case null, default -> throw new TdslError("float() argument must be a string or a real number, not '" + Values.typeName(x) + "'");
     };
   }
 }

@@ -133,7 +133,7 @@ final class Exceptions {
     PyException p = switch (value) {
       case ExceptionClass c -> new PyException(c, new PyTuple(List.of()), null);
       case PyException e -> e;
-      default -> throw new TdslError("exceptions must derive from BaseException");
+      case null, default -> throw new TdslError("exceptions must derive from BaseException");
     };
     TdslError error = new TdslError(p.message(ip));
     error.exception(p);

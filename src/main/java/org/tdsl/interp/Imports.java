@@ -110,7 +110,7 @@ final class Imports {
     if (m != null) return m;
     String source;
     try {
-      source = Files.readString(path);
+      source = Interpreter.readSource(path);
     } catch (IOException e) {
       throw new TdslError("ModuleNotFoundError: No module named '" + name + "' (" + path + " cannot be read)");
     }

@@ -34,7 +34,7 @@ final class InstanceProtocol implements Protocol<PyObject> {
       case NativeMethod m -> new PyMethod(self, m);
       case PyStaticMethod s -> s.function();
       case PyClassMethod c -> new PyMethod(self instanceof PyObject o ? o.pyClass() : self, c.function());
-      default -> attr;
+      case null, default -> attr;
     };
   }
 

@@ -21,6 +21,7 @@ import org.tdsl.syntax.Keywords;
 import org.tdsl.syntax.Pos;
 import org.tdsl.syntax.SourceParser;
 import org.tdsl.syntax.Stmt;
+import org.tdsl.syntax.SourceText;
 import org.tdsl.syntax.SyntaxError;
 import org.tdsl.syntax.UnaryOp;
 
@@ -104,6 +105,7 @@ public final class Interpreter {
 
   /** Parses source without running it; a syntax error comes out as a TdslError. */
   public void check(String source, String file) {
+    source = SourceText.lineEnds(source);
     sources.put(file, source);
     try {
       parse(source, file);
@@ -114,7 +116,7 @@ public final class Interpreter {
 
   /** Runs a script file; the name in messages is the path as given. */
   public void runFile(Path file) throws IOException {
-    String source = Files.readString(file);
+    String source = readSource(file);
     run(source, file.toString(), file.toAbsolutePath().getParent());
   }
 
@@ -154,6 +156,7 @@ public final class Interpreter {
   }
 
   private Object execute(String source, String file, Path dir, boolean echo) {
+    source = SourceText.lineEnds(source);
     sources.put(file, source);
     directories.put(file, dir);
     host.clearCancel();
@@ -198,6 +201,7 @@ public final class Interpreter {
 
   /** Runs an imported module's source in its own globals (Imports). */
   void runModule(String source, String file, Path dir, Environment moduleGlobals) {
+    source = SourceText.lineEnds(source);
     sources.put(file, source);
     directories.put(file, dir);
     for (Stmt stmt : parse(source, file)) exec(stmt, moduleGlobals);
@@ -239,6 +243,15 @@ public final class Interpreter {
         }
       }
       throw e;
+    }
+  }
+
+  /** A program file's text (UTF-8, Python's line ends); a byte that is not UTF-8 is a located syntax error. */
+  public static String readSource(Path file) throws IOException {
+    try {
+      return SourceText.read(file);
+    } catch (SyntaxError e) {
+      throw new TdslError(e.getMessage(), e.pos(), true, e);
     }
   }
 
@@ -514,7 +527,7 @@ public final class Interpreter {
     if (!imported.add(path)) return;
     String source;
     try {
-      source = Files.readString(path);
+      source = readSource(path);
     } catch (IOException e) {
       imported.remove(path);
       throw new TdslError("cannot import \"" + s.path() + "\": no such file");
@@ -768,7 +781,7 @@ public final class Interpreter {
       case Boolean b when u.op() != UnaryOp.INVERT -> {
         return neg ? (b ? -1L : 0L) : (b ? 1L : 0L);
       }
-      default -> {}
+      case null, default -> {}
     }
     Protocol<Object> p = Values.isForeign(v) ? builtins.protocolFor(v) : null;
     if (p != null) {

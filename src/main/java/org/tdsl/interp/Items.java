@@ -34,9 +34,9 @@ public final class Items {
           long[] ix = s.indices(r.length());
           yield new PyRange(r.get(ix[0]), r.get(ix[0]) + ix[3] * r.step() * ix[2], r.step() * ix[2]);
         }
-        yield r.get(position(index, (int) r.length(), "range object", ip));
+        yield r.get(position(index, r.length(), "range object", ip));
       }
-      default -> {
+      case null, default -> {
         Protocol<Object> p = Values.isForeign(object) ? ip.builtins().protocolFor(object) : null;
         Object r = p == null ? Protocol.UNSUPPORTED : p.getItem(object, index);
         if (r == Protocol.UNSUPPORTED) {
@@ -69,7 +69,7 @@ public final class Items {
         }
       }
       case PyDict d -> d.put(index, value);
-      default -> {
+      case null, default -> {
         Protocol<Object> p = Values.isForeign(object) ? ip.builtins().protocolFor(object) : null;
         if (p == null || !p.setItem(object, index, value)) {
           throw new TdslError("'" + Values.typeName(object, ip) + "' object does not support item assignment");
@@ -79,6 +79,11 @@ public final class Items {
   }
 
   private static int position(Object index, int size, String type, Interpreter ip) {
+    return (int) position(index, (long) size, type, ip);
+  }
+
+  /** A Python index into a sequence of size items (a range's may pass an int's range). */
+  private static long position(Object index, long size, String type, Interpreter ip) {
     if (!(index instanceof Long || index instanceof Boolean)) {
       String what = type.equals("string") ? "string indices must be integers, not '" + Values.typeName(index, ip) + "'"
           : type + " indices must be integers or slices, not " + Values.typeName(index, ip);
@@ -87,7 +92,7 @@ public final class Items {
     long i = Values.toIndex(index);
     if (i < 0) i += size;
     if (i < 0 || i >= size) throw new TdslError(type + " index out of range");
-    return (int) i;
+    return i;
   }
 
   private static List<Object> slice(List<Object> items, Slice s) {
@@ -115,7 +120,7 @@ public final class Items {
         if (!d.containsKey(index)) throw new TdslError("KeyError: " + Values.repr(index, ip));
         d.remove(index);
       }
-      default -> throw new TdslError("'" + Values.typeName(object, ip) + "' object doesn't support item deletion");
+      case null, default -> throw new TdslError("'" + Values.typeName(object, ip) + "' object doesn't support item deletion");
     }
   }
 }

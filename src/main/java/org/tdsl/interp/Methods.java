@@ -150,7 +150,7 @@ final class Methods {
     });
     def(m, "zfill(width)", (s, a) -> {
       String str = (String) s;
-      int w = (int) a.getLong("width");
+      int w = width(a);
       if (str.length() >= w) return str;
       int sign = !str.isEmpty() && (str.charAt(0) == '-' || str.charAt(0) == '+') ? 1 : 0;
       return str.substring(0, sign) + "0".repeat(w - str.length()) + str.substring(sign);
@@ -248,8 +248,18 @@ final class Methods {
     return any;
   }
 
+  /**
+   * A padding width; one past what a Java string holds is refused before any work (a cast
+   * would wrap 10**10 to 1410065408 and 2**31 to a negative width).
+   */
+  private static int width(Args a) {
+    long w = a.getLong("width");
+    if (w > Integer.MAX_VALUE - 8) throw new TdslError("MemoryError: a string of " + w + " characters does not fit in memory");
+    return (int) w;
+  }
+
   private static String pad(String s, Args a, int where) {
-    int w = (int) a.getLong("width");
+    int w = width(a);
     String fill = a.getString("fillchar");
     int n = w - s.length();
     if (n <= 0) return s;

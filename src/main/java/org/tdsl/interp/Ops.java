@@ -87,7 +87,7 @@ final class Ops {
         for (long i = 0; i < n; i++) r.addAll(t.items());
         yield new PyTuple(r);
       }
-      default -> throw new IllegalStateException();
+      case null, default -> throw new IllegalStateException();
     };
   }
 

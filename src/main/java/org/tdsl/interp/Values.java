@@ -122,7 +122,7 @@ public final class Values {
       case PyList l -> l.size() > 0;
       case PyTuple t -> t.size() > 0;
       case PyDict d -> d.size() > 0;
-      case PyRange r -> r.length() > 0;
+      case PyRange r -> !r.isEmpty();
       case DictView dv -> dv.dict().size() > 0;
       default -> {
         Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
@@ -146,7 +146,7 @@ public final class Values {
       case Double d -> d;
       case Long l -> l;
       case Boolean b -> b ? 1.0 : 0.0;
-      default -> throw new TdslError("must be real number, not " + typeName(v));
+      case null, default -> throw new TdslError("must be real number, not " + typeName(v));
     };
   }
 
@@ -286,7 +286,7 @@ public final class Values {
       case PyDict d -> d.size();
       case PyRange r -> r.length();
       case DictView dv -> dv.dict().size();
-      default -> {
+      case null, default -> {
         Protocol<Object> p = ip == null || v == null ? null : ip.builtins().protocolFor(v);
         long n = p == null ? -1 : p.len(v);
         if (n < 0) throw new TdslError("object of type '" + typeName(v, ip) + "' has no len()");
@@ -303,7 +303,7 @@ public final class Values {
         case Long l -> PyFormat.format(l, spec);
         case Double d -> PyFormat.format(d, spec);
         case String s -> PyFormat.format(s, spec);
-        default -> {
+        case null, default -> {
           if (isForeign(v)) {
             Protocol<Object> p = ip == null ? null : ip.builtins().protocolFor(v);
             if (p != null) yield p.format(v, spec);

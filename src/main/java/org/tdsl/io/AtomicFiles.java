@@ -2,9 +2,12 @@ package org.tdsl.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -45,6 +48,8 @@ public final class AtomicFiles {
   /** Writes body's bytes to path atomically; the IOException of the step that failed, as it came. */
   public static void replace(Path path, Body body) throws IOException {
     Path target = path.toAbsolutePath();
+    // before the temporary file: beside a directory (a file root saved to as "" or ".") is its parent, outside the root
+    if (Files.isDirectory(target)) throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
     Path tmp = create(target);
     try {
       try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
@@ -56,12 +61,44 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      removeStale(target);
     } finally {
       try {
         Files.deleteIfExists(tmp);
       } catch (IOException ignored) {
         // the write's own error matters more
       }
+    }
+  }
+
+  /** A temporary file untouched this long belongs to a save that was killed, not to one under way. */
+  static final Duration STALE = Duration.ofMinutes(1);
+
+  /**
+   * Deletes the temporary files of earlier saves of the same target that were killed (a
+   * {@code kill -9} leaves {@code .NAME.*.tmp} behind; 20 killed saves of a model left 88 MB).
+   * Only names this class makes, and only ones no writer has touched for {@link #STALE}, so
+   * a save of the same file under way in another process keeps its file.
+   */
+  private static void removeStale(Path target) {
+    String prefix = "." + target.getFileName() + ".";
+    long cutoff = System.currentTimeMillis() - STALE.toMillis();
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+        p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+      for (Path p : siblings) {
+        String middle = p.getFileName().toString();
+        middle = middle.substring(prefix.length(), middle.length() - ".tmp".length());
+        if (!middle.matches("[0-9a-z]{1,13}")) continue; // .NAME.{random}.tmp, as create() names them
+        try {
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+            Files.deleteIfExists(p);
+          }
+        } catch (IOException ignored) {
+          // another cleaner got there first, or it is not ours to delete: the save itself succeeded
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // cleaning up is a courtesy; the save itself succeeded
     }
   }
 

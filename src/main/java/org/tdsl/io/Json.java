@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The little JSON a safetensors header needs: objects (kept in file order), arrays, strings,
- * integers and the literals (also the corpus tests' harness.json files). Numbers come back as {@code Long} (or {@code Double} when they
+ * integers and the literals (also the corpus tests' harness.json files); a key twice in one object is refused. Numbers come back as {@code Long} (or {@code Double} when they
  * have a fraction or exponent). Writing is done by {@link SafeTensors} by hand.
  */
 public final class Json {
@@ -48,6 +48,8 @@ public final class Json {
       skipSpace();
       if (!peek('"')) throw error("expected a string key");
       String key = string();
+      // the safetensors library refuses a header naming a tensor twice; last-one-wins would load the wrong bytes
+      if (map.containsKey(key)) throw error("duplicate key \"" + key + "\"");
       skipSpace();
       expect(':');
       map.put(key, value());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,8 @@ public final class SafeTensors {
     long dataLength = bytes.length - dataStart;
     Map<String, Entry> tensors = new LinkedHashMap<>();
     Map<String, String> metadata = new LinkedHashMap<>();
+    List<long[]> spans = new ArrayList<>();
+    List<String> spanNames = new ArrayList<>();
     for (var kv : header.entrySet()) {
       String name = (String) kv.getKey();
       if (name.equals("__metadata__")) {
@@ -187,6 +190,8 @@ public final class SafeTensors {
         throw corrupt(file, "tensor " + name + ": " + (offsets[1] - offsets[0]) + " bytes for a "
             + code(dtype) + " tensor of shape " + shapeText(shape) + " (" + size + " bytes expected)");
       }
+      spans.add(new long[] {offsets[0], offsets[1]});
+      spanNames.add(name);
       int at = dataStart + offsets[0];
       int n = (int) numel;
       Object data = switch (dtype) {
@@ -208,7 +213,31 @@ public final class SafeTensors {
       };
       tensors.put(name, new Entry(name, dtype, shape, data));
     }
+    checkContiguous(file, spans, spanNames, dataLength);
     return new Contents(tensors, metadata);
+  }
+
+  /**
+   * The safetensors library's rule: sorted by offset, the tensors' bytes follow one another
+   * with no overlap and no gap, and end where the file ends (its InvalidOffset and
+   * MetadataIncompleteBuffer). Overlapping tensors would share bytes; a gap hides data.
+   */
+  private static void checkContiguous(String file, List<long[]> spans, List<String> names, long dataLength) {
+    Integer[] order = new Integer[spans.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, java.util.Comparator.comparingLong((Integer i) -> spans.get(i)[0]).thenComparingLong(i -> spans.get(i)[1]));
+    long end = 0;
+    for (int i : order) {
+      long[] span = spans.get(i);
+      if (span[0] != end) {
+        throw corrupt(file, "tensor " + names.get(i) + ": data_offsets [" + span[0] + ", " + span[1] + "] "
+            + (span[0] < end ? "overlap the previous tensor's bytes" : "leave a gap after byte " + end) + " (invalid offset)");
+      }
+      end = span[1];
+    }
+    if (end != dataLength) {
+      throw corrupt(file, "the tensors account for " + end + " of the " + dataLength + " bytes of data (incomplete metadata)");
+    }
   }
 
   private static DType dtypeOf(String file, String name, Object code) {

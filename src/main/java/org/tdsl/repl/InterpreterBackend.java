@@ -106,7 +106,7 @@ final class InterpreterBackend implements ReplBackend {
   public Outcome load(Path file) {
     String source;
     try {
-      source = Files.readString(file);
+      source = org.tdsl.interp.Interpreter.readSource(file);
     } catch (NoSuchFileException e) {
       return new Outcome(null, "error: can't open file '" + file + "': No such file or directory");
     } catch (IOException e) {

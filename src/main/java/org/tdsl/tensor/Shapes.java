@@ -6,8 +6,13 @@ import java.util.Arrays;
 public final class Shapes {
   private Shapes() {}
 
+  /**
+   * The element count of a shape; every tensor allocation counts through here, so a negative
+   * size is refused here, in PyTorch's words, before any array is sized by it.
+   */
   public static int numel(int[] shape) {
     long n = 1;
+    for (int s : shape) if (s < 0) throw negativeDimension(s, shape);
     for (int s : shape) {
       n *= s;
       if (n > Integer.MAX_VALUE) return numelTooLarge(shape);
@@ -23,6 +28,10 @@ public final class Shapes {
       n = n.multiply(java.math.BigInteger.valueOf(s));
     }
     throw tooLarge(n);
+  }
+
+  private static TensorException negativeDimension(int size, int[] shape) {
+    return new TensorException("Trying to create tensor with negative dimension " + size + ": " + Arrays.toString(shape));
   }
 
   /** The error for an element count past what a Java array holds. */

@@ -155,6 +155,8 @@ public final class Tensor {
   }
 
   public static Tensor eye(int n, int m, DType dtype) {
+    if (n < 0) throw new TensorException("n must be greater or equal to 0, got " + n);
+    if (m < 0) throw new TensorException("m must be greater or equal to 0, got " + m);
     Tensor t = empty(dtype, n, m);
     for (int i = 0; i < Math.min(n, m); i++) t.storage.setLong(i * m + i, 1);
     return t;
@@ -163,6 +165,7 @@ public final class Tensor {
   /** Integer range [start, end) by step, int64. */
   public static Tensor arange(long start, long end, long step) {
     if (step == 0) throw new TensorException("step must be nonzero");
+    if (end != start && (end > start) != (step > 0)) throw inconsistentBounds();
     long n = Math.max(0, (end - start + step + (step > 0 ? -1 : 1)) / step);
     long[] v = new long[Allocations.reserve(n)];
     for (int i = 0; i < n; i++) v[i] = start + i * step;
@@ -172,10 +175,16 @@ public final class Tensor {
   /** Float range [start, end) by step, float32. */
   public static Tensor arange(double start, double end, double step) {
     if (step == 0) throw new TensorException("step must be nonzero");
+    if (end != start && (end > start) != (step > 0)) throw inconsistentBounds();
     int n = Allocations.reserve((long) Math.max(0, Math.ceil((end - start) / step)));
     float[] v = new float[n];
     for (int i = 0; i < n; i++) v[i] = (float) (start + i * step);
     return of(v, n);
+  }
+
+  /** PyTorch's words (sic) for arange(5, 0) or arange(0, 5, -1). */
+  private static TensorException inconsistentBounds() {
+    return new TensorException("upper bound and larger bound inconsistent with step sign");
   }
 
   public static Tensor linspace(double start, double end, int steps) {

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +204,18 @@ class MainTest {
     assertEquals(new Run(0, "3\n['-e', 'x', '-e']\n", ""),
         run("", "-e", "for i in [3] {", "-e", "print(i) }", "-e", "print(argv)", "x", "-e"));
     assertEquals(2, run("", "-e", "print(1)", "-e").status());
+  }
+
+  /** Issue 14: a Latin-1 byte was "can't open file: Input length = 2" plus the usage text. */
+  @Test
+  void aScriptThatIsNotUtf8IsALocatedSyntaxError() throws java.io.IOException {
+    Path latin = dir.resolve("latin.tdsl");
+    java.nio.file.Files.write(latin, new byte[] {'x', ' ', '=', ' ', '"', 'c', 'a', 'f', (byte) 0xe9, '"', '\n'});
+    for (Run r : List.of(run("", latin.toString()), run("", "--check", latin.toString()))) {
+      assertEquals(2, r.status());
+      assertTrue(r.err().startsWith("error: " + latin + ":1:9: Non-UTF-8 code starting with '\\xe9' (tdsl reads programs as UTF-8)"), r.err());
+      assertTrue(!r.err().contains("usage"), r.err());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.tdsl.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -77,5 +78,21 @@ class FileModeTest {
     try (var files = Files.list(dir)) {
       assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
     }
+  }
+
+  @Test
+  void aKilledSavesStaleTemporaryIsRemovedByTheNextSaveOfTheSameFile() throws IOException {
+    Path target = dir.resolve("model.pt");
+    Path stale = dir.resolve(".model.pt.3k9zq1x.tmp");
+    Path fresh = dir.resolve(".model.pt.8abc.tmp");
+    Path other = dir.resolve(".other.pt.3k9zq1x.tmp");
+    for (Path p : List.of(stale, fresh, other)) Files.write(p, new byte[] {1, 2, 3});
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(stale, old);
+    Files.setLastModifiedTime(other, old);
+    AtomicFiles.write(target, out -> out.write(new byte[] {4, 5}));
+    assertFalse(Files.exists(stale), "the killed save's temporary is gone");
+    assertTrue(Files.exists(fresh), "a save under way elsewhere keeps its temporary");
+    assertTrue(Files.exists(other), "another file's temporary is not this save's business");
   }
 }

@@ -108,6 +108,35 @@ class SafeTensorsTest {
     assertEquals(file + " is not a valid safetensors file: header length 255 does not fit in a file of 10 bytes", e.getMessage());
   }
 
+  /** A file of a hand-written header and data bytes, as a hostile writer would make it. */
+  private Path handMade(String name, String header, int dataBytes) throws IOException {
+    byte[] h = header.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(h.length).put(h);
+    Path file = tmp.resolve(name);
+    Files.write(file, b.array());
+    return file;
+  }
+
+  private void refused(Path file, String why) {
+    CheckpointException e = assertThrows(CheckpointException.class, () -> SafeTensors.read(file));
+    assertEquals(file + " is not a valid safetensors file: " + why, e.getMessage());
+  }
+
+  @Test
+  void overlappingGappedOrDuplicateTensorsAreRefusedAsTheSafetensorsLibraryDoes() throws IOException {
+    String a = "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}";
+    refused(handMade("overlap.safetensors", "{" + a + ",\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12),
+        "tensor b: data_offsets [4, 12] overlap the previous tensor's bytes (invalid offset)");
+    refused(handMade("gap.safetensors", "{" + a + ",\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[9,13]}}", 13),
+        "tensor b: data_offsets [9, 13] leave a gap after byte 8 (invalid offset)");
+    refused(handMade("tail.safetensors", "{" + a + "}", 12),
+        "the tensors account for 8 of the 12 bytes of data (incomplete metadata)");
+    CheckpointException e = assertThrows(CheckpointException.class,
+        () -> SafeTensors.read(handMade("twice.safetensors", "{" + a + "," + a + "}", 8)));
+    assertTrue(e.getMessage().contains("duplicate key \"a\""), e.getMessage());
+  }
+
   @Test
   void missingFileIsNamed() {
     Path file = tmp.resolve("nope.safetensors");

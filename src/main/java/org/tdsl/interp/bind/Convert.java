@@ -76,7 +76,7 @@ final class Convert {
       return (int) (long) l;
     }
     if (v instanceof Boolean b) return b ? 1 : 0;
-    if (v instanceof Tensor t && t.numel() == 1 && t.dtype() != DType.FLOAT32) return (int) t.getLong(0);
+    if (v instanceof Tensor t && t.numel() == 1 && t.dtype() != DType.FLOAT32) return toInt(t.getLong(0), what);
     throw new TdslError(what + " must be int, not " + Values.typeName(v));
   }
 

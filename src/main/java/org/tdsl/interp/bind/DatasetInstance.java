@@ -68,7 +68,7 @@ final class DatasetInstance extends PyInstance implements Dataset {
       case Boolean b -> Tensor.scalar(b);
       case PyList l -> Convert.fromData(l, null);
       case PyTuple t -> Convert.fromData(t, null);
-      default -> throw new TdslError("the DataLoader cannot batch a '" + Values.typeName(v, interpreter())
+      case null, default -> throw new TdslError("the DataLoader cannot batch a '" + Values.typeName(v, interpreter())
           + "' (tdsl batches tensors and numbers)");
     };
   }
