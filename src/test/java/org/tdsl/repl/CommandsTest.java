@@ -31,7 +31,10 @@ class CommandsTest {
   @Test
   void questionMarkAndBareHelpCallAreHelp() throws Exception {
     try (Session s = new Session(null)) {
-      s.type("tensor?\r").type("help()\r").type("1\r").awaitChunks(1);
+      // one input at a time: keys typed ahead are echoed before the answer to the first
+      s.type("tensor?\r").awaitScreen("a tensor from nested lists");
+      s.type("help()\r").awaitScreen("tdsl runs PyTorch code");
+      s.type("1\r").awaitChunks(1);
       String screen = s.screen();
       assertTrue(screen.contains("tensor?\ntensor(data, *, requires_grad=False, dtype=None)\n  a tensor from nested lists"), screen);
       assertTrue(screen.contains("help()\ntdsl runs PyTorch code: indented or in braces"), screen);
