@@ -21,7 +21,7 @@ import org.tdsl.interp.console.Progress;
 import org.tdsl.interp.console.Screen;
 import org.tdsl.interp.bind.TdslLibrary;
 import org.tdsl.interp.Interpreter;
-import org.tdsl.syntax.SourceText;
+import org.tdsl.interp.RecordedDraws;
 import org.tdsl.interp.TdslError;
 
 /** The `tdsl` command: runs a script, `-e CODE`, `--check FILE`, piped stdin, or the REPL. */
@@ -41,7 +41,7 @@ public final class Main {
   private final InputStream in;
   private final Supplier<Builtins> builtins;
   private boolean debug;
-  private org.tdsl.tensor.DrawReplay replay;  // --replay-draws: the run's random draws come from a recording
+  private RecordedDraws replay;  // --replay-draws: the run's random draws come from a recording
 
   Main(PrintStream out, PrintStream err, InputStream in) {
     this(out, err, in, Main::builtins);
@@ -162,7 +162,7 @@ public final class Main {
    */
   private boolean replayDraws(String file) {
     try {
-      replay = org.tdsl.io.DrawFile.read(Path.of(file));
+      replay = RecordedDraws.read(Path.of(file));
       return true;
     } catch (IOException e) {
       usage("--replay-draws: " + (e instanceof NoSuchFileException ? "no such file: " + file : e.getMessage()));
@@ -232,11 +232,11 @@ public final class Main {
   private int runStdin() {
     String source;
     try {
-      source = SourceText.decode(in.readAllBytes(), "<stdin>");
+      source = Interpreter.decodeSource(in.readAllBytes(), "<stdin>");
     } catch (IOException e) {
       return usage("cannot read stdin: " + e.getMessage());
-    } catch (org.tdsl.syntax.SyntaxError e) {
-      return report(new TdslError(e.getMessage(), e.pos(), true, e));
+    } catch (TdslError e) {
+      return report(e);
     }
     return execute(source, "<stdin>", Path.of("").toAbsolutePath(), List.of(""));
   }
@@ -251,9 +251,7 @@ public final class Main {
     Interpreter interpreter = newInterpreter();
     interpreter.host().setArgv(argv);
     if (script != null) interpreter.host().define("__file__", script.toString());
-    org.tdsl.tensor.Rng rng = org.tdsl.tensor.Rng.current();
-    rng.replay(replay);
-    try {
+    try (RecordedDraws.Installed draws = replay == null ? null : replay.install()) {
       interpreter.run(source, file, dir);
       out.flush();
       return 0;
@@ -263,8 +261,6 @@ public final class Main {
       return report(e);
     } catch (RuntimeException | Error e) {
       return internal(e);
-    } finally {
-      rng.replay(null);
     }
   }
 

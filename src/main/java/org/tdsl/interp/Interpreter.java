@@ -255,6 +255,15 @@ public final class Interpreter {
     }
   }
 
+  /** decoded bytes of a program that came as bytes (stdin), as readSource reads a file. */
+  public static String decodeSource(byte[] bytes, String file) {
+    try {
+      return SourceText.decode(bytes, file);
+    } catch (SyntaxError e) {
+      throw new TdslError(e.getMessage(), e.pos(), true, e);
+    }
+  }
+
   private List<Stmt> parse(String source, String file) {
     try {
       return SourceParser.parse(source, file);
