@@ -107,6 +107,7 @@ final class AutogradOps {
     t.function("detect_anomaly()", "with detect_anomaly() { ... }: backward checks every gradient for NaN and says where the bad operation ran.",
         a -> new ModeSwitch("detect_anomaly", () -> AnomalyMode.enable(true)));
     autograd.put("detect_anomaly", t.torch().get("detect_anomaly"));
+    AutogradFunction.install(autograd);
     t.function("tape(tensor)", "Prints the recorded operations that lead to tensor, in the order backward visits them.",
         a -> {
           String text = Tape.describe(Convert.tensor(a.get("tensor"), "tape", "tensor"));
