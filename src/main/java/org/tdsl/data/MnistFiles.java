@@ -46,20 +46,10 @@ public final class MnistFiles {
   }
 
   public static Split load(Path dir, boolean train) {
-    String prefix = train ? "train" : "t10k";
-    Path imagesFile = find(dir, prefix + "-images-idx3-ubyte");
-    Path labelsFile = find(dir, prefix + "-labels-idx1-ubyte");
-    Idx.Array images = Idx.read(imagesFile, 3, "images");
-    Idx.Array labels = Idx.read(labelsFile, 1, "labels");
-    if (images.count() != labels.count()) {
-      throw new DataException(String.format("mnist: %s holds %d images but %s holds %d labels",
-          imagesFile, images.count(), labelsFile, labels.count()));
-    }
-    float[] pixels = new float[images.data().length];
-    for (int i = 0; i < pixels.length; i++) pixels[i] = normalise(images.data()[i]);
-    long[] ys = new long[labels.count()];
-    for (int i = 0; i < ys.length; i++) ys[i] = labels.data()[i] & 0xff;
-    return new Split(images.count(), images.dims()[1], images.dims()[2], pixels, ys);
+    RawSplit raw = loadRaw(dir, train);
+    float[] pixels = new float[raw.pixels().length];
+    for (int i = 0; i < pixels.length; i++) pixels[i] = normalise(raw.pixels()[i]);
+    return new Split(raw.count(), raw.rows(), raw.cols(), pixels, raw.labels());
   }
 
   /** One byte as the example's transforms turn it into a float: two float32 roundings, like torch. */
