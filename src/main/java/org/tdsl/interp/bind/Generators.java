@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Builtin;
 import org.tdsl.interp.Builtins;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
@@ -58,22 +59,17 @@ final class Generators {
 
     @Override public String className(Generator self) { return "torch._C.Generator"; }
 
-    @Override public List<String> attributeNames(Generator self) {
-      return List.of("manual_seed", "seed", "initial_seed", "device");
-    }
+    @Override public List<String> attributeNames(Generator self) { return ATTRIBUTES.names(); }
 
-    @Override public Object getAttr(Generator self, String name) {
-      return switch (name) {
-        case "manual_seed" -> new Builtin("manual_seed", "manual_seed(seed)", "Seeds this generator; returns it.",
-            a -> { self.rng.manualSeed(a.getLong("seed")); return self; });
-        case "initial_seed" -> new Builtin("initial_seed", "initial_seed()", "The seed this generator was last given.",
-            a -> self.rng.initialSeed());
-        case "seed" -> new Builtin("seed", "seed()", "Seeds this generator from the clock; returns the seed.",
-            a -> { long s = System.nanoTime() & 0x7fffffffffffL; self.rng.manualSeed(s); return s; });
-        case "device" -> Device.CPU;
-        default -> UNSUPPORTED;
-      };
-    }
+    private static final MethodTable<Generator> ATTRIBUTES = new MethodTable<Generator>()
+        .method("manual_seed(seed)", "Seeds this generator; returns it.",
+            (self, a) -> { self.rng.manualSeed(a.getLong("seed")); return self; })
+        .method("seed()", "Seeds this generator from the clock; returns the seed.",
+            (self, a) -> { long s = System.nanoTime() & 0x7fffffffffffL; self.rng.manualSeed(s); return s; })
+        .method("initial_seed()", "The seed this generator was last given.", (self, a) -> self.rng.initialSeed())
+        .attribute("device", self -> Device.CPU);
+
+    @Override public Object getAttr(Generator self, String name) { return ATTRIBUTES.get(self, name); }
 
     @Override public String repr(Generator self) { return self.toString(); }
   };

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.tdsl.autograd.Torch;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.TdslError;
 import org.tdsl.interp.Values;
@@ -32,17 +33,15 @@ sealed interface ImageTransforms {
 
       @Override public String className(GrayImage self) { return "PIL.Image.Image"; }
 
-      @Override public Object getAttr(GrayImage self, String name) {
-        return switch (name) {
-          case "size" -> new org.tdsl.interp.PyTuple(List.of((long) self.cols, (long) self.rows));
-          case "mode" -> "L";
-          case "width" -> (long) self.cols;
-          case "height" -> (long) self.rows;
-          default -> UNSUPPORTED;
-        };
-      }
+      private static final MethodTable<GrayImage> ATTRIBUTES = new MethodTable<GrayImage>()
+          .attribute("size", self -> new org.tdsl.interp.PyTuple(List.of((long) self.cols, (long) self.rows)))
+          .attribute("mode", self -> "L")
+          .attribute("width", self -> (long) self.cols)
+          .attribute("height", self -> (long) self.rows);
 
-      @Override public List<String> attributeNames(GrayImage self) { return List.of("size", "mode", "width", "height"); }
+      @Override public Object getAttr(GrayImage self, String name) { return ATTRIBUTES.get(self, name); }
+
+      @Override public List<String> attributeNames(GrayImage self) { return ATTRIBUTES.names(); }
 
       @Override public String repr(GrayImage self) {
         return "<PIL.Image.Image image mode=L size=" + self.cols + "x" + self.rows + ">";

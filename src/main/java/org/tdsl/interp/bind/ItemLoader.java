@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.tdsl.interp.Items;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyCallable;
 import org.tdsl.interp.PyList;
@@ -80,16 +81,14 @@ record ItemLoader(Object dataset, Integer batchSize, boolean shuffle, boolean dr
 
     @Override public Iterator<Object> iterate(ItemLoader self) { return self.iterator(); }
 
-    @Override public Object getAttr(ItemLoader self, String name) {
-      return switch (name) {
-        case "dataset" -> self.dataset;
-        case "batch_size" -> self.batchSize == null ? null : (Object) (long) self.batchSize;
-        case "drop_last" -> self.dropLast;
-        default -> UNSUPPORTED;
-      };
-    }
+    private static final MethodTable<ItemLoader> ATTRIBUTES = new MethodTable<ItemLoader>()
+        .attribute("dataset", self -> self.dataset)
+        .attribute("batch_size", self -> self.batchSize == null ? null : (Object) (long) self.batchSize)
+        .attribute("drop_last", self -> self.dropLast);
 
-    @Override public List<String> attributeNames(ItemLoader self) { return List.of("dataset", "batch_size", "drop_last"); }
+    @Override public Object getAttr(ItemLoader self, String name) { return ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(ItemLoader self) { return ATTRIBUTES.names(); }
 
     @Override public String repr(ItemLoader self) { return "<torch.utils.data.dataloader.DataLoader object>"; }
   };

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tdsl.interp.Items;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyList;
 import org.tdsl.interp.Values;
@@ -33,15 +34,13 @@ record ItemSubset(Object dataset, List<Object> indices, Interpreter ip) {
       return items.iterator();
     }
 
-    @Override public Object getAttr(ItemSubset self, String name) {
-      return switch (name) {
-        case "dataset" -> self.dataset;
-        case "indices" -> new PyList(new ArrayList<>(self.indices));
-        default -> UNSUPPORTED;
-      };
-    }
+    private static final MethodTable<ItemSubset> ATTRIBUTES = new MethodTable<ItemSubset>()
+        .attribute("dataset", self -> self.dataset)
+        .attribute("indices", self -> new PyList(new ArrayList<>(self.indices)));
 
-    @Override public List<String> attributeNames(ItemSubset self) { return List.of("dataset", "indices"); }
+    @Override public Object getAttr(ItemSubset self, String name) { return ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(ItemSubset self) { return ATTRIBUTES.names(); }
 
     @Override public String repr(ItemSubset self) { return "<torch.utils.data.dataset.Subset object>"; }
   };

@@ -9,6 +9,7 @@ import org.tdsl.data.MnistFiles;
 import org.tdsl.data.MnistImages;
 import org.tdsl.interp.Args;
 import org.tdsl.interp.Interpreter;
+import org.tdsl.interp.MethodTable;
 import org.tdsl.interp.Protocol;
 import org.tdsl.interp.PyTuple;
 import org.tdsl.interp.Values;
@@ -71,22 +72,18 @@ record VisionDataset(String name, String root, boolean train, MnistFiles.RawSpli
       };
     }
 
-    @Override public Object getAttr(VisionDataset self, String name) {
-      return switch (name) {
-        case "root" -> self.root;
-        case "train" -> self.train;
-        case "transform" -> self.transform;
-        case "target_transform" -> self.targetTransform;
-        case "classes" -> classes(self.name);
-        case "data" -> org.tdsl.tensor.Tensor.of(toLongs(self.split.pixels()), self.split.count(), self.split.rows(), self.split.cols());
-        case "targets" -> org.tdsl.tensor.Tensor.of(self.split.labels().clone(), self.split.count());
-        default -> UNSUPPORTED;
-      };
-    }
+    private static final MethodTable<VisionDataset> ATTRIBUTES = new MethodTable<VisionDataset>()
+        .attribute("root", self -> self.root)
+        .attribute("train", self -> self.train)
+        .attribute("transform", self -> self.transform)
+        .attribute("target_transform", self -> self.targetTransform)
+        .attribute("classes", self -> classes(self.name))
+        .attribute("data", self -> org.tdsl.tensor.Tensor.of(toLongs(self.split.pixels()), self.split.count(), self.split.rows(), self.split.cols()))
+        .attribute("targets", self -> org.tdsl.tensor.Tensor.of(self.split.labels().clone(), self.split.count()));
 
-    @Override public List<String> attributeNames(VisionDataset self) {
-      return List.of("root", "train", "transform", "target_transform", "classes", "data", "targets");
-    }
+    @Override public Object getAttr(VisionDataset self, String name) { return ATTRIBUTES.get(self, name); }
+
+    @Override public List<String> attributeNames(VisionDataset self) { return ATTRIBUTES.names(); }
 
     @Override public String repr(VisionDataset self) {
       StringBuilder b = new StringBuilder("Dataset " + self.name + "\n    Number of datapoints: " + self.split.count()
